@@ -20,6 +20,11 @@ export interface ParseContext {
   sourceUrl: string;
   /** UTC ISO instant of the fetch; adapters never read the clock, so parsing stays deterministic. */
   fetchedAt: string;
+  /**
+   * IANA zone for platforms whose timestamps carry none (Cachet). Unset means UTC, and the adapter
+   * says so in a warning.
+   */
+  timeZone?: string;
 }
 
 /** An adapter's answer: a snapshot (possibly with warnings) or a typed error. Never a throw. */
