@@ -6,3 +6,5 @@ export * from './platform.ts';
 export * from './snapshot.ts';
 export * from './errors.ts';
 export * from './event.ts';
+export * from './vendor.ts';
+export * from './rules.ts';
