@@ -1,0 +1,50 @@
+import { cpus, totalmem } from 'node:os';
+
+/** One benchmark's result: a markdown table plus the words that say what it compares. */
+export interface BenchSection {
+  title: string;
+  /** What the ratio is measured against, named, and measured in the same run. */
+  baseline: string;
+  columns: string[];
+  rows: (string | number)[][];
+  notes: string[];
+}
+
+/** Median of a non-empty list (benchmarks report medians: one GC pause must not move the figure). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export function fmt(value: number, digits = 1): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+/** Markdown for the whole run, headed by the machine it ran on so figures are read in context. */
+export function renderReport(sections: BenchSection[], command: string, startedAt: Date): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Produced by \`${command}\` on ${startedAt.toISOString().slice(0, 10)}: Node ${process.version},`,
+    `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB. Figures are medians of repeated runs;`,
+    'every ratio is against a baseline measured in the same run on the same bytes. Performance is',
+    'measured here, never asserted in tests.',
+    '',
+  ];
+  for (const s of sections) {
+    lines.push(`## ${s.title}`, '', `Baseline: ${s.baseline}`, '');
+    lines.push(`| ${s.columns.join(' | ')} |`, `| ${s.columns.map(() => '---').join(' | ')} |`);
+    for (const row of s.rows) lines.push(`| ${row.join(' | ')} |`);
+    lines.push('');
+    for (const note of s.notes) lines.push(`- ${note}`);
+    if (s.notes.length) lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { incidentSchema, isoInstant, maintenanceSchema, statusLevelSchema } from './model-schemas.ts';
+
+/** An incident as history holds it: the vendor it belongs to and what we observed of it. */
+export const incidentRecordSchema = z.object({
+  vendorId: z.string(),
+  vendorName: z.string(),
+  incident: incidentSchema,
+  firstSeenAt: isoInstant,
+  lastSeenAt: isoInstant,
+  /** Dropped out of the vendor's feed while unresolved; we never invent a resolution. */
+  noLongerReported: z.boolean(),
+});
+export type IncidentRecord = z.infer<typeof incidentRecordSchema>;
+
+export const maintenanceRecordSchema = z.object({
+  vendorId: z.string(),
+  vendorName: z.string(),
+  maintenance: maintenanceSchema,
+});
+export type MaintenanceRecord = z.infer<typeof maintenanceRecordSchema>;
+
+export const incidentQuerySchema = z.object({
+  vendorId: z.string().optional(),
+  since: isoInstant.optional(),
+  until: isoInstant.optional(),
+  state: z.enum(['open', 'closed', 'all']).default('all'),
+  limit: z.number().int().min(1).max(500).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+export type IncidentQuery = z.input<typeof incidentQuerySchema>;
+
+export const maintenanceQuerySchema = z.object({
+  from: isoInstant,
+  to: isoInstant,
+  vendorId: z.string().optional(),
+});
+export type MaintenanceQuery = z.infer<typeof maintenanceQuerySchema>;
+
+export const searchQuerySchema = z.object({
+  query: z.string().min(1).max(500),
+  vendorId: z.string().optional(),
+  since: isoInstant.optional(),
+  limit: z.number().int().min(1).max(200).default(25),
+});
+export type SearchQuery = z.input<typeof searchQuerySchema>;
+
+/** One full-text match: where it is and a short excerpt with the match marked by « ». */
+export const searchHitSchema = z.object({
+  vendorId: z.string(),
+  vendorName: z.string(),
+  incidentId: z.string(),
+  title: z.string(),
+  /** Where the words matched: the title, an update, or the postmortem. */
+  field: z.enum(['title', 'update', 'postmortem']),
+  snippet: z.string(),
+  at: isoInstant,
+  url: z.string().nullable(),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const statsQuerySchema = z.object({
+  vendorId: z.string().optional(),
+  since: isoInstant.optional(),
+  until: isoInstant.optional(),
+});
+export type StatsQuery = z.infer<typeof statsQuerySchema>;
+
+/** Per-month figures; minutes in each status come from component status intervals. */
+export const monthStatsSchema = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  incidents: z.number().int(),
+  minutesByStatus: z.record(statusLevelSchema, z.number()),
+  /** Share of component-minutes not in an outage (degraded counts as up), 0-100, null without data. */
+  uptimePercent: z.number().nullable(),
+});
+
+export const vendorStatsSchema = z.object({
+  vendorId: z.string(),
+  vendorName: z.string(),
+  incidents: z.number().int(),
+  resolved: z.number().int(),
+  /** Mean and median time from start to resolution, in minutes; null when nothing resolved. */
+  meanMinutesToResolve: z.number().nullable(),
+  medianMinutesToResolve: z.number().nullable(),
+  months: z.array(monthStatsSchema),
+});
+export type VendorStats = z.infer<typeof vendorStatsSchema>;
+
+export const maintenanceRecordsSchema = z.array(maintenanceRecordSchema);
