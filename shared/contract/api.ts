@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { catalogEntrySchema, catalogQuerySchema, detectResultSchema } from './catalog.ts';
+import {
+  incidentQuerySchema, incidentRecordSchema, maintenanceQuerySchema, maintenanceRecordSchema, searchHitSchema,
+  searchQuerySchema, statsQuerySchema, vendorStatsSchema,
+} from './history.ts';
+import { isoInstant, vendorEventSchema } from './model-schemas.ts';
+import { settingsSchema, vendorRulesSchema, watchedVendorSchema } from './settings.ts';
+import { engineStateSchema, vendorViewSchema } from './vendors.ts';
+
+/**
+ * The engine's API, one entry per channel: request schema and response value schema. Every face
+ * (Electron IPC, the headless HTTP server, the CLI) goes through this map; the transports validate
+ * requests on the way in and answers on the way out, and wrap answers in ApiResult.
+ */
+export const API = {
+  // Queries
+  'engine.state': { request: z.object({}), response: engineStateSchema },
+  'vendors.list': { request: z.object({}), response: z.array(vendorViewSchema) },
+  'incidents.list': { request: incidentQuerySchema, response: z.array(incidentRecordSchema) },
+  'incidents.get': { request: z.object({ vendorId: z.string(), incidentId: z.string() }), response: incidentRecordSchema },
+  'maintenances.list': { request: maintenanceQuerySchema, response: z.array(maintenanceRecordSchema) },
+  'events.recent': {
+    request: z.object({ vendorId: z.string().optional(), since: isoInstant.optional(), limit: z.number().int().min(1).max(500).default(50) }),
+    response: z.array(vendorEventSchema),
+  },
+  'history.search': { request: searchQuerySchema, response: z.array(searchHitSchema) },
+  'history.stats': { request: statsQuerySchema, response: z.array(vendorStatsSchema) },
+  'catalog.search': { request: catalogQuerySchema, response: z.array(catalogEntrySchema) },
+  'settings.get': { request: z.object({}), response: settingsSchema },
+  // Commands
+  'vendors.detect': { request: z.object({ url: z.string().min(1).max(2000) }), response: detectResultSchema },
+  'vendors.add': {
+    request: z.object({ idOrUrl: z.string().min(1).max(2000), intervalSeconds: z.number().int().min(30).optional() }),
+    response: watchedVendorSchema,
+  },
+  'vendors.remove': { request: z.object({ vendorId: z.string() }), response: watchedVendorSchema },
+  'vendors.refresh': { request: z.object({ vendorId: z.string().optional() }), response: z.object({ queued: z.number().int() }) },
+  'rules.set': { request: z.object({ vendorId: z.string().nullable(), rules: vendorRulesSchema }), response: settingsSchema },
+  'notifications.snooze': {
+    request: z.object({ vendorId: z.string().nullable(), minutes: z.number().int().min(0).max(60 * 24 * 30) }),
+    response: settingsSchema,
+  },
+} as const;
+
+export type Channel = keyof typeof API;
+/** What a caller sends (defaults still optional). */
+export type RequestOf<C extends Channel> = z.input<(typeof API)[C]['request']>;
+/** What a handler receives (defaults applied). */
+export type ParsedRequestOf<C extends Channel> = z.output<(typeof API)[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<(typeof API)[C]['response']>;
+
+/** Type-level check that every channel has both a request and a response schema. */
+export type ApiIsComplete = { [C in Channel]: (typeof API)[C] extends { request: z.ZodType; response: z.ZodType } ? true : never };
