@@ -1,0 +1,18 @@
+/**
+ * GCP update texts are Markdown in which the writers escaped their own heading marks: a post-
+ * incident report starts `## \# Incident Report` then `## \#\# Summary` [F]. Dropping the outer
+ * `## ` where an escaped `\#` follows, then the backslash escapes, gives back the intended
+ * `# Incident Report` / `## Summary`. Reports written without escapes are left as they are.
+ */
+export function cleanGcpText(text: string): string {
+  return text
+    .replace(/\r\n/g, '\n')
+    .replace(/^#{1,6} (?=\\#)/gm, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1')
+    .trim();
+}
+
+/** True when an update is the post-incident report (any heading level of "Incident Report"). */
+export function isIncidentReport(cleanText: string): boolean {
+  return /^\s*#*\s*Incident Report\b/i.test(cleanText);
+}
