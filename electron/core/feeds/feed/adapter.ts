@@ -1,0 +1,93 @@
+import type { FeedWarning, Incident, Maintenance, Snapshot } from '../../../../shared/model/index.ts';
+import { STATUS_LABELS } from '../../../../shared/model/index.ts';
+import type { FeedAdapter, FeedDocuments, ParseContext, ParseResult } from '../types.ts';
+import { decodeBody } from '../common/decode.ts';
+import { deriveLevel, sortSnapshot } from '../common/snapshot.ts';
+import { awsRssIncidents } from '../aws/rss.ts';
+import { entryIncidentId, uniqueId } from './entry-id.ts';
+import { detectFlavour } from './flavour.ts';
+import type { Flavour } from './flavour.ts';
+import { genericEntryToItem } from './generic-entry.ts';
+import { incidentioEntryToItem } from './incidentio-entry.ts';
+import { readFeed } from './read-feed.ts';
+import type { FeedInfo } from './read-feed.ts';
+import { parseTimeline } from './timeline.ts';
+import type { ParsedTimeline } from './timeline.ts';
+import { timelineEntryToItem } from './timeline-entry.ts';
+import type { FeedItem } from './timeline-entry.ts';
+
+/**
+ * Atom 1.0 / RSS 2.0 status feeds, whichever platform wrote them: the flavour is read from the
+ * content (see flavour.ts) and reported as `snapshot.source.platform`. Feeds carry no component
+ * list and no overall status, so the level is derived from open incidents and running
+ * maintenances. Entry point for benchmarks: `parseFeedXml` below.
+ */
+export const feedXmlAdapter: FeedAdapter = {
+  id: 'feed-xml',
+  platform: 'feed',
+  parse(docs: FeedDocuments, ctx: ParseContext): ParseResult {
+    const doc = docs['main'];
+    if (!doc) return { ok: false, error: { kind: 'empty_body', message: 'No feed document was fetched.' } };
+    return parseFeedXml(doc.body, ctx.sourceUrl, ctx.fetchedAt);
+  },
+};
+
+/** Bytes of one Atom/RSS document → snapshot or FeedError. Total: never throws. */
+export function parseFeedXml(body: Uint8Array, url: string, fetchedAt: string): ParseResult {
+  const decoded = decodeBody(body);
+  if (!decoded.ok) return decoded;
+  const warnings: FeedWarning[] = [];
+  const read = readFeed(decoded.text, warnings);
+  if (!read.ok) return read;
+  const feed = read.feed;
+  let timelines: (ParsedTimeline | undefined)[] | undefined;
+  const readTimelines = (): (ParsedTimeline | undefined)[] =>
+    (timelines ??= feed.entries.map((e) => (e.content !== undefined && e.contentIsHtml ? parseTimeline(e.content) : undefined)));
+  const flavour = detectFlavour(feed, readTimelines);
+
+  const incidents: Incident[] = [];
+  const maintenances: Maintenance[] = [];
+  if (flavour === 'aws') incidents.push(...awsRssIncidents(feed.entries, fetchedAt, warnings));
+  else {
+    const used = new Set<string>();
+    for (const [i, entry] of feed.entries.entries()) {
+      const id = uniqueId(entryIncidentId(entry, flavour === 'instatus'), entry, used);
+      let item: FeedItem;
+      if (flavour === 'incidentio') item = incidentioEntryToItem(entry, id, fetchedAt, warnings);
+      else {
+        const timeline = flavour === 'feed' ? undefined : readTimelines()[i];
+        item = timeline && timeline.blocks.length > 0
+          ? timelineEntryToItem(entry, timeline, id, fetchedAt, warnings)
+          : genericEntryToItem(entry, id, fetchedAt);
+      }
+      if (item.kind === 'incident') incidents.push(item.incident);
+      else maintenances.push(item.maintenance);
+    }
+  }
+  const level = deriveLevel([], incidents, maintenances);
+  const snapshot: Snapshot = {
+    source: { url, platform: flavour, format: 'feed-xml', fetchedAt },
+    page: pageOf(feed, flavour, url),
+    status: { level, description: STATUS_LABELS[level] },
+    components: [],
+    incidents,
+    maintenances,
+    warnings,
+  };
+  return { ok: true, snapshot: sortSnapshot(snapshot) };
+}
+
+/** Statuspage titles its feed "GitHub Status - Incident History" and names the author "GitHub". */
+function pageOf(feed: FeedInfo, flavour: Flavour, url: string): Snapshot['page'] {
+  const title = feed.title?.replace(/\s+-\s+Incident History$/i, '');
+  const name = (flavour === 'statuspage' ? feed.author : undefined) ?? title ?? feed.author ?? hostOf(url);
+  return { name, url: feed.link ?? url };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,55 @@
+import type { IncidentStatus } from '../../../../shared/model/index.ts';
+import { htmlToText, tidyText } from '../common/html.ts';
+import type { FeedEntry } from './read-feed.ts';
+import type { FeedItem } from './timeline-entry.ts';
+
+/** An entry untouched for this long is taken as over, even if its text never says so. */
+const STALE_AFTER_MS = 7 * 86_400_000;
+
+const CLOSED_WORDS = /\b(resolved|completed|fixed|restored|recovered|back to normal|operating normally)\b/i;
+const MAINTENANCE_WORDS = /\bmaintenance\b/i;
+
+/**
+ * A feed we cannot name: one entry = one incident with one update. Everything about status is
+ * inferred, because a generic feed has no status field: an entry is closed when its title or text
+ * says so ("resolved", "completed", "operating normally"…) or when it has not changed for 7 days
+ * (measured against the fetch time, so parsing stays deterministic) — otherwise every old entry
+ * would read as an open incident forever. "Maintenance" in the title makes it a maintenance.
+ */
+export function genericEntryToItem(entry: FeedEntry, id: string, fetchedAt: string): FeedItem {
+  const at = entry.updated ?? entry.published ?? fetchedAt;
+  const title = entry.title ?? '(untitled)';
+  const body = entry.content === undefined ? '' : entry.contentIsHtml ? htmlToText(entry.content) : tidyText(entry.content);
+  const stale = Date.parse(fetchedAt) - Date.parse(at) > STALE_AFTER_MS;
+  const saysClosed = CLOSED_WORDS.test(title) || CLOSED_WORDS.test(body.slice(0, 2000));
+  const closed = saysClosed || stale;
+  const url = entry.link ?? null;
+  if (MAINTENANCE_WORDS.test(title)) {
+    const status = closed ? 'completed' : 'scheduled';
+    const label = saysClosed ? 'Completed' : closed ? 'Update' : 'Scheduled';
+    return {
+      kind: 'maintenance',
+      maintenance: {
+        id, title, url, status,
+        scheduledFor: entry.published ?? at,
+        scheduledUntil: closed ? at : null,
+        components: [],
+        updates: [{ id: null, status, label, body, at }],
+      },
+    };
+  }
+  const status: IncidentStatus = closed ? 'resolved' : 'investigating';
+  return {
+    kind: 'incident',
+    incident: {
+      id, title, url,
+      impact: 'minor',
+      status,
+      startedAt: entry.published ?? at,
+      resolvedAt: closed ? at : null,
+      components: [],
+      updates: [{ id: null, status, label: saysClosed ? 'Resolved' : closed ? 'Update' : 'Investigating', body, at }],
+      postmortem: null,
+    },
+  };
+}

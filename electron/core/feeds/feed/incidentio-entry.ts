@@ -1,0 +1,67 @@
+import type { FeedWarning, IncidentStatus, MaintenanceStatus } from '../../../../shared/model/index.ts';
+import { htmlTokens, tokensToText } from '../common/html.ts';
+import { warn } from '../statuspage/enums.ts';
+import { INCIDENT_LABELS, MAINTENANCE_LABELS, labelKey } from './labels.ts';
+import type { FeedEntry } from './read-feed.ts';
+import type { FeedItem } from './timeline-entry.ts';
+
+/**
+ * incident.io feeds (`<generator>incident.io</generator>`) hold only an incident's current state
+ * [C: statusphere and OSS monitors; no raw capture]:
+ * `<b>Status: Resolved</b><br/><br/>{message}<br/><br/><b>Affected components</b><ul><li>Login (Operational)</li></ul>`.
+ * So each entry yields one update (the latest); the timeline builds up by diffing polls. Entry
+ * `<published>` is taken as the start and `<updated>` as the update time (inferred).
+ */
+export function incidentioEntryToItem(entry: FeedEntry, id: string, fetchedAt: string, warnings: FeedWarning[]): FeedItem {
+  const tokens = htmlTokens(entry.content ?? '');
+  let statusWord: string | undefined;
+  let statusAt = -1;
+  let componentsAt = tokens.length;
+  for (const [i, token] of tokens.entries()) {
+    if (token.kind !== 'strong') continue;
+    const status = /^\s*status\s*:\s*(.+?)\s*$/i.exec(token.text);
+    if (status && statusWord === undefined) [statusWord, statusAt] = [status[1], i];
+    else if (/^\s*affected components?\s*$/i.test(token.text)) componentsAt = i;
+  }
+  const message = tokensToText(tokens.slice(statusAt + 1, componentsAt));
+  const components = tokensToText(tokens.slice(componentsAt + 1)).split('\n')
+    .map((line) => line.replace(/\s*\([^()]*\)\s*$/, '').trim())
+    .filter((line) => line !== '');
+  const at = entry.updated ?? entry.published ?? fetchedAt;
+  const title = entry.title ?? '(untitled)';
+  const url = entry.link ?? null;
+  const label = statusWord ?? 'Update';
+  const key = labelKey(label).replace(/^maintenance /, '');
+  const maintenanceStatus: MaintenanceStatus | undefined = MAINTENANCE_LABELS[key];
+  if (maintenanceStatus) {
+    return {
+      kind: 'maintenance',
+      maintenance: {
+        id, title, url, status: maintenanceStatus,
+        scheduledFor: entry.published ?? at,
+        scheduledUntil: maintenanceStatus === 'completed' ? at : null,
+        components,
+        updates: [{ id: null, status: maintenanceStatus, label, body: message, at }],
+      },
+    };
+  }
+  let status: IncidentStatus | undefined = INCIDENT_LABELS[key];
+  if (status === undefined) {
+    if (statusWord !== undefined) warn(warnings, 'unknown_status', `Unknown incident.io status "${statusWord}".`, `${entry.path}.content`);
+    status = 'investigating';
+  }
+  const closed = status === 'resolved' || status === 'postmortem';
+  return {
+    kind: 'incident',
+    incident: {
+      id, title, url,
+      impact: 'minor',
+      status,
+      startedAt: entry.published ?? at,
+      resolvedAt: closed ? at : null,
+      components,
+      updates: [{ id: null, status, label, body: message, at }],
+      postmortem: null,
+    },
+  };
+}
