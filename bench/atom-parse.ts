@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
-import { feedXmlAdapter } from '../electron/core/feeds/feed/adapter.ts';
+import { parseFeedXml } from '../electron/core/feeds/feed/adapter.ts';
 import { SHARED_FIXTURES } from '../test/support/paths.ts';
 import { fmt, median, type BenchSection } from './report.ts';
 
@@ -22,7 +22,7 @@ export async function benchAtomParse(rounds = 5): Promise<BenchSection> {
     let entries = 0;
     for (const [i, body] of bodies.entries()) {
       const url = `http://bench.invalid/${files[i]}`;
-      const result = feedXmlAdapter.parse({ main: { url, body, contentType: 'application/atom+xml' } }, { sourceUrl: url, fetchedAt });
+      const result = parseFeedXml(body, url, fetchedAt);
       if (!result.ok) throw new Error(`${files[i]}: ${result.error.message}`);
       entries += result.snapshot.incidents.length + result.snapshot.maintenances.length;
     }
