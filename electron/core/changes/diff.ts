@@ -1,0 +1,46 @@
+import type { Snapshot, VendorEvent } from '../../../shared/model/index.ts';
+import { componentEvents } from './component-events.ts';
+import type { DiffContext } from './event-factory.ts';
+import { incidentEvents } from './incident-events.ts';
+import { maintenanceEvents } from './maintenance-events.ts';
+
+export type { DiffContext } from './event-factory.ts';
+
+/**
+ * Events between what we knew and the latest poll. Pure and deterministic: same inputs, same
+ * events with the same ids, in chronological order (by `at`, then incident lifecycle order).
+ *
+ * Give it the KNOWN state (`KnownState.snapshot` from known-state.ts), not the literal previous
+ * poll: feeds show a sliding window (Statuspage's history.atom keeps the 25 latest entries), so
+ * an incident that slid out and comes back when the vendor edits it (a postmortem added) must be
+ * recognised, not announced as new. Items of `prev` missing from `next` produce nothing: absence
+ * from a window is not a resolution.
+ *
+ * `prev` null (the very first poll of a vendor) makes everything in `next` new; rules.ts in
+ * `first_run` mode turns that into at most one summary instead of replaying old news.
+ *
+ * See incident-events.ts, component-events.ts and maintenance-events.ts for what each kind
+ * counts and how its id is built.
+ */
+export function diff(prev: Snapshot | null, next: Snapshot, ctx: DiffContext): VendorEvent[] {
+  const events: VendorEvent[] = [];
+  events.push(...componentEvents(prev?.components ?? [], next.components, next.page.url || null, ctx));
+
+  const knownIncidents = new Map((prev?.incidents ?? []).map((i) => [i.id, i]));
+  const doneIncidents = new Set<string>();
+  for (const incident of next.incidents) {
+    if (doneIncidents.has(incident.id)) continue;
+    doneIncidents.add(incident.id);
+    events.push(...incidentEvents(knownIncidents.get(incident.id), incident, ctx));
+  }
+
+  const knownMaintenances = new Map((prev?.maintenances ?? []).map((m) => [m.id, m]));
+  const doneMaintenances = new Set<string>();
+  for (const maintenance of next.maintenances) {
+    if (doneMaintenances.has(maintenance.id)) continue;
+    doneMaintenances.add(maintenance.id);
+    events.push(...maintenanceEvents(knownMaintenances.get(maintenance.id), maintenance, ctx));
+  }
+  // Array.prototype.sort is stable: same-instant events keep their lifecycle order.
+  return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}

@@ -1,0 +1,140 @@
+import type { Incident, Maintenance, Snapshot } from '../../../shared/model/index.ts';
+import { isIncidentClosed } from '../../../shared/model/index.ts';
+import { excerpt } from './text.ts';
+import { unionUpdates } from './update-keys.ts';
+
+/**
+ * What Upstream knows about one vendor, beyond its latest poll. Plain JSON (no Maps, no Dates) so
+ * the store can keep it as one TEXT column and read it back unchanged.
+ *
+ * - `snapshot`: the latest poll, plus every incident/maintenance that has slid out of the feed's
+ *   window (kept so it is not "new" when it comes back), with every update ever seen for each
+ *   incident. This is the `prev` to give `diff`.
+ * - `lastSeen`: when each item was last present in a poll (`incident:<id>` / `maintenance:<id>`),
+ *   which drives retention.
+ * - `missingSince`: unresolved incidents absent from the latest poll → the first poll they were
+ *   missing from.
+ * - `noLongerReported`: unresolved incidents missing for longer than the grace period. The vendor
+ *   stopped listing them without ever saying they were resolved; the UI can say so. We NEVER
+ *   invent a resolution: the incident keeps its last status, and no event is emitted.
+ */
+export interface KnownState {
+  version: 1;
+  snapshot: Snapshot;
+  lastSeen: Record<string, string>;
+  missingSince: Record<string, string>;
+  noLongerReported: string[];
+}
+
+export interface MergeOptions {
+  /** How long an unresolved incident may be missing before it is "no longer reported". Default 24 h. */
+  graceMs?: number;
+  /** Items absent from the feed are forgotten this long after they were last seen. Default 180 days. */
+  keepMs?: number;
+  /** At most this many absent items are kept (most recently seen first). Default 400. */
+  maxAbsent?: number;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * Fold a poll into the known state.
+ *
+ * Bounded size: absent items are kept at most `keepMs` after they were last seen and at most
+ * `maxAbsent` of them, and they are compacted (update bodies emptied, postmortem cut to a short
+ * excerpt) because diff only needs their keys and statuses. Forgetting cannot re-open old news:
+ * if a forgotten incident reappears, diff announces it again, but with the very same event ids
+ * as the first time (ids derive from vendor, incident and update time/label/text, never from poll
+ * order), and the history store ignores an event id it already holds. The defaults outlive
+ * Statuspage's 25-entry window many times over (GitHub: ~25 incidents a month).
+ */
+export function mergeKnown(prevKnown: KnownState | null, next: Snapshot, now: string, opts: MergeOptions = {}): KnownState {
+  const graceMs = opts.graceMs ?? DAY;
+  const keepMs = opts.keepMs ?? 180 * DAY;
+  const maxAbsent = opts.maxAbsent ?? 400;
+  const prev = prevKnown?.snapshot;
+  const lastSeen: Record<string, string> = {};
+  const missingSince: Record<string, string> = {};
+  const nowMs = Date.parse(now);
+
+  const knownIncidents = new Map((prev?.incidents ?? []).map((i) => [i.id, i]));
+  const incidents = new Map<string, Incident>();
+  for (const incident of next.incidents) {
+    if (incidents.has(incident.id)) continue;
+    incidents.set(incident.id, mergeIncident(knownIncidents.get(incident.id), incident));
+    lastSeen[`incident:${incident.id}`] = now;
+  }
+  const knownMaintenances = new Map((prev?.maintenances ?? []).map((m) => [m.id, m]));
+  const maintenances = new Map<string, Maintenance>();
+  for (const maintenance of next.maintenances) {
+    if (maintenances.has(maintenance.id)) continue;
+    const known = knownMaintenances.get(maintenance.id);
+    maintenances.set(maintenance.id, known ? { ...maintenance, updates: unionUpdates(known.updates, maintenance.updates) } : maintenance);
+    lastSeen[`maintenance:${maintenance.id}`] = now;
+  }
+
+  // Absent items, most recently seen first, within the retention bounds.
+  const absent: { key: string; seen: string; keep: () => void }[] = [];
+  for (const [id, incident] of knownIncidents) {
+    if (incidents.has(id)) continue;
+    const key = `incident:${id}`;
+    absent.push({ key, seen: prevKnown?.lastSeen[key] ?? now, keep: () => {
+      incidents.set(id, compactIncident(incident));
+      if (!isIncidentClosed(incident.status)) missingSince[id] = prevKnown?.missingSince[id] ?? now;
+    } });
+  }
+  for (const [id, maintenance] of knownMaintenances) {
+    if (maintenances.has(id)) continue;
+    absent.push({ key: `maintenance:${id}`, seen: prevKnown?.lastSeen[`maintenance:${id}`] ?? now, keep: () => {
+      maintenances.set(id, { ...maintenance, updates: maintenance.updates.map((u) => ({ ...u, body: '' })) });
+    } });
+  }
+  absent
+    .filter((item) => nowMs - Date.parse(item.seen) <= keepMs)
+    .sort((a, b) => (a.seen > b.seen ? -1 : a.seen < b.seen ? 1 : a.key.localeCompare(b.key)))
+    .slice(0, maxAbsent)
+    .forEach((item) => {
+      lastSeen[item.key] = item.seen;
+      item.keep();
+    });
+
+  const noLongerReported = Object.keys(missingSince)
+    .filter((id) => nowMs - Date.parse(missingSince[id] ?? now) > graceMs)
+    .sort();
+  return {
+    version: 1,
+    snapshot: {
+      ...next,
+      incidents: [...incidents.values()].sort((a, b) => b.startedAt.localeCompare(a.startedAt) || a.id.localeCompare(b.id)),
+      maintenances: [...maintenances.values()].sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor) || a.id.localeCompare(b.id)),
+    },
+    lastSeen,
+    missingSince,
+    noLongerReported,
+  };
+}
+
+/**
+ * The poll's incident, with every update ever seen. A postmortem the feed no longer shows is
+ * kept (its event fired once; a vanishing and returning postmortem must not fire again), and so
+ * is a resolution time a closed incident lost.
+ */
+function mergeIncident(known: Incident | undefined, next: Incident): Incident {
+  if (!known) return next;
+  const closed = isIncidentClosed(next.status);
+  return {
+    ...next,
+    updates: unionUpdates(known.updates, next.updates),
+    resolvedAt: next.resolvedAt ?? (closed ? known.resolvedAt : null),
+    postmortem: next.postmortem ?? known.postmortem,
+  };
+}
+
+function compactIncident(incident: Incident): Incident {
+  return {
+    ...incident,
+    updates: incident.updates.map((u) => ({ ...u, body: '' })),
+    postmortem: incident.postmortem === null ? null : excerpt(incident.postmortem, 80),
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Text helpers for change detection: a normal form that ignores how a feed happened to render the
+ * same words, and a tiny hash for short, deterministic ids.
+ *
+ * Why a normal form: Statuspage's Atom feed re-renders every entry's whole timeline on each edit,
+ * and the whitespace (`<p> <small>` vs `<p><small>`), line breaks and entity spelling (`&#39;`
+ * vs `'`, `&nbsp;`) vary between otherwise identical snapshots. Two texts that normalise equal
+ * are the same update; nothing must fire for them.
+ */
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * Case-, whitespace- and entity-insensitive form of a text. Adapters already decode entities, so
+ * the decoding here only catches leftovers (double-escaped feeds), and typographic quotes are
+ * folded because vendors' editors swap them when an update is re-saved.
+ */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      if (name[0] === '#') {
+        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      }
+      return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+    })
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * 32-bit FNV-1a of the UTF-16 code units, as 7 base-36 characters. Pure (no node:crypto) so this
+ * module could move to shared/ unchanged; collisions only matter within one incident's updates
+ * or one vendor's subjects, where 2^32 is ample.
+ */
+export function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36).padStart(7, '0');
+}
+
+/** First `max` characters of a text on one line, cut at a word boundary with an ellipsis. */
+export function excerpt(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
