@@ -1,0 +1,62 @@
+import type { VendorEvent } from '../../../shared/model/index.ts';
+import type { Settings } from '../../../shared/contract/settings.ts';
+import { planNotifications, componentsFromSnapshots, type PlannedNotification, type PlanMode } from '../changes/rules.ts';
+import type { KnownState } from '../changes/known-state.ts';
+
+/** Anything that can pop a notification; resolves false when nothing could be shown. */
+export type NotifySink = (n: PlannedNotification) => Promise<boolean>;
+
+export interface DeliveryPorts {
+  pending(): VendorEvent[];
+  markHandled(ids: string[], how: 'notified' | 'suppressed' | 'failed', at: string): void;
+  knownOf(vendorId: string): KnownState | null;
+}
+
+export interface DeliveryContext {
+  now: string;
+  timeZone: string;
+  settings: Settings;
+  /** Vendors whose pending events come from a first read or a catch-up: summarise, don't replay. */
+  modeOf: (vendorId: string) => PlanMode;
+}
+
+/**
+ * Plan and show notifications for every event not yet handled, then mark them. History is the
+ * source of truth: events are committed before they are shown and marked after, so a crash in
+ * between re-offers them on the next start (at-least-once, within milliseconds) and nothing is
+ * ever dropped. Held events (quiet hours) stay pending and are planned again next time.
+ */
+export async function deliverPending(ports: DeliveryPorts, ctx: DeliveryContext, notify: NotifySink): Promise<{ shown: PlannedNotification[]; handled: number }> {
+  const pending = ports.pending();
+  if (pending.length === 0) return { shown: [], handled: 0 };
+  const vendorNames = Object.fromEntries(ctx.settings.watchlist.map((v) => [v.id, v.name]));
+  const byMode = new Map<PlanMode, VendorEvent[]>();
+  for (const event of pending) {
+    const mode = ctx.modeOf(event.vendorId);
+    byMode.set(mode, [...(byMode.get(mode) ?? []), event]);
+  }
+  const snapshots = Object.fromEntries(
+    [...new Set(pending.map((e) => e.vendorId))].flatMap((id) => {
+      const known = ports.knownOf(id);
+      return known ? [[id, known.snapshot]] : [];
+    }),
+  );
+  const shown: PlannedNotification[] = [];
+  let handled = 0;
+  for (const [mode, events] of byMode) {
+    const plan = planNotifications(events, ctx.settings.notifications, {
+      now: ctx.now, timeZone: ctx.timeZone, mode, vendorNames, componentsOf: componentsFromSnapshots(snapshots),
+    });
+    const suppressed = Object.keys(plan.suppressed);
+    if (suppressed.length) ports.markHandled(suppressed, 'suppressed', ctx.now);
+    for (const notification of plan.notifications) {
+      // A notification the OS refused (no notification server) is recorded as failed rather than
+      // retried on every poll; the events stay in history and in the UI.
+      const ok = await notify(notification);
+      ports.markHandled(notification.eventIds, ok ? 'notified' : 'failed', ctx.now);
+      if (ok) shown.push(notification);
+    }
+    handled += plan.handled.length;
+  }
+  return { shown, handled };
+}

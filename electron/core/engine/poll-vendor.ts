@@ -1,0 +1,117 @@
+import type { FeedHealth, VendorEvent } from '../../../shared/model/index.ts';
+import type { WatchedVendor } from '../../../shared/contract/settings.ts';
+import { diff } from '../changes/diff.ts';
+import { mergeKnown, type KnownState } from '../changes/known-state.ts';
+import { initialReachability, reachabilityEvents, type PollOutcome, type ReachabilityState } from '../changes/reachability.ts';
+import { isAdapterId } from '../feeds/endpoints.ts';
+import type { FetchOptions } from '../polling/http.ts';
+import { readVendor, type ReadVendorResult } from '../polling/read-vendor.ts';
+import type { FeedDocument } from '../feeds/types.ts';
+import { classifyRead, healthAfter, type ReadVerdict } from './classify.ts';
+
+/** Per-vendor memory that is not worth persisting: conditional-GET validators and the bodies they stand for. */
+export interface VendorRuntime {
+  validators: Record<string, { etag: string | null; lastModified: string | null }>;
+  cached: Record<string, FeedDocument>;
+}
+
+/** What the poller remembers about a vendor between polls (stored with the vendor in history). */
+export interface StoredVendorState {
+  known: KnownState | null;
+  reachability: ReachabilityState | null;
+}
+
+/** Everything one poll produced, ready to be written in one transaction. */
+export interface PollResult {
+  vendor: WatchedVendor;
+  at: string;
+  verdict: ReadVerdict;
+  /** `offline` replaces a fetch error's outcome when the whole network is down. */
+  outcome: ReadVerdict['outcome'] | 'offline';
+  retries: number;
+  health: FeedHealth;
+  known: KnownState | null;
+  reachability: ReachabilityState;
+  events: VendorEvent[];
+  /** True when this was the vendor's first successful read: its feed is old news. */
+  firstRead: boolean;
+}
+
+export interface PollVendorDeps {
+  now: () => string;
+  fetchOptions?: Omit<FetchOptions, 'etag' | 'lastModified'>;
+  /** Quick retries within one poll for transient failures; each is counted and logged. */
+  maxRetries: number;
+  retryDelayMs: number;
+  sleep: (ms: number) => Promise<void>;
+  /** Told of every read's network-level verdict; answers whether we are offline now. */
+  recordConnectivity: (vendorId: string, networkLevelFailure: boolean) => boolean;
+  timeZone?: string;
+}
+
+/**
+ * One poll of one vendor, without side effects on storage: read (with counted quick retries),
+ * classify, fold into the known state, diff, and derive reachability. The caller writes the result
+ * in one transaction, so a crash loses at most this poll.
+ */
+export async function pollVendor(vendor: WatchedVendor, stored: StoredVendorState, runtime: VendorRuntime, deps: PollVendorDeps): Promise<PollResult> {
+  const at = deps.now();
+  if (!isAdapterId(vendor.adapter)) throw new Error(`unknown adapter ${vendor.adapter}`); // settings validation makes this a bug
+  let result: ReadVendorResult;
+  let verdict: ReadVerdict;
+  let retries = 0;
+  for (;;) {
+    result = await readVendor(vendor.adapter, vendor.base, {
+      validators: runtime.validators,
+      cached: runtime.cached,
+      fetchedAt: at,
+      sourceUrl: vendor.url,
+      ...(deps.fetchOptions ? { fetchOptions: deps.fetchOptions } : {}),
+      ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
+    });
+    verdict = classifyRead(result);
+    if (!verdict.transient || retries >= deps.maxRetries) break;
+    retries++;
+    await deps.sleep(deps.retryDelayMs);
+  }
+  remember(runtime, result);
+
+  const offline = deps.recordConnectivity(vendor.id, verdict.networkLevel);
+  const outcome: PollOutcome = verdict.outcome === 'fetch_error' ? (offline ? { result: 'offline' } : { result: 'failed', message: verdict.error ?? '' }) : { result: 'ok' };
+  const ctx = { vendorId: vendor.id, vendorName: vendor.name, now: at };
+  const events: VendorEvent[] = [];
+  let known = stored.known;
+  if (result.ok && !result.unchanged) {
+    events.push(...diff(known?.snapshot ?? null, result.snapshot, ctx));
+    known = mergeKnown(known, result.snapshot, at);
+  }
+  const reach = reachabilityEvents(stored.reachability ?? initialReachability(at), outcome, { ...ctx, url: vendor.url });
+  events.push(...reach.events);
+  return {
+    vendor,
+    at,
+    verdict,
+    outcome: verdict.outcome === 'fetch_error' && offline ? 'offline' : verdict.outcome,
+    retries,
+    health: healthAfter(verdict, reach.state.reachable, offline),
+    known,
+    reachability: reach.state,
+    events,
+    firstRead: stored.known === null && known !== null,
+  };
+}
+
+/** Keep validators and bodies for the next conditional GET; forget them when a server stops sending validators. */
+function remember(runtime: VendorRuntime, result: ReadVendorResult): void {
+  for (const read of result.endpoints) {
+    if (read.outcome !== 'fetched' && read.outcome !== 'not_modified') continue;
+    const { etag, lastModified } = read.validators;
+    if ((etag || lastModified) && read.document) {
+      runtime.validators[read.url] = read.validators;
+      runtime.cached[read.url] = read.document;
+    } else {
+      delete runtime.validators[read.url];
+      delete runtime.cached[read.url];
+    }
+  }
+}

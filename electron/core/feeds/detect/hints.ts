@@ -1,0 +1,46 @@
+import type { AdapterId } from '../endpoints.ts';
+
+/** What a status page's HTML betrays about the platform behind it. */
+export interface PageHints {
+  /** Adapters to probe before the usual order. */
+  preferred: AdapterId[];
+  /** status.io pages are served from a custom host, their data from api.status.io/<page id>. */
+  statusioPageId: string | undefined;
+  /** Absolute URLs from `<link rel="alternate" type="application/atom+xml|rss+xml">`. */
+  feeds: string[];
+}
+
+/**
+ * Markers seen in each platform's page HTML [K: from reading public pages; not captured here].
+ * They only reorder probes, never decide alone: a page that merely links to statuspage.io (a
+ * blog post about outages) costs one wasted request, not a wrong answer.
+ */
+const MARKERS: readonly { re: RegExp; adapters: AdapterId[] }[] = [
+  { re: /statuspage\.io|stspg\.io|StatusPage\.io|statuspage-production/i, adapters: ['statuspage-json'] },
+  { re: /instatus/i, adapters: ['instatus-json'] },
+  { re: /incident\.io|incidentio/i, adapters: ['incidentio-proxy', 'incidentio-widget'] },
+  { re: /betterstack|betteruptime|better uptime/i, adapters: ['betterstack'] },
+  { re: /cachet/i, adapters: ['cachet-v2', 'cachet-v3'] },
+];
+
+export function readPageHints(html: string, pageUrl: string): PageHints {
+  const head = html.slice(0, 512 * 1024);
+  const preferred: AdapterId[] = [];
+  for (const { re, adapters } of MARKERS) if (re.test(head)) preferred.push(...adapters);
+  // status.io embeds its page id as `statuspageId` in a script, and links to its API/RSS [K].
+  const id = /statuspageId["']?\s*[:=]\s*["']([0-9a-f]{24})["']/i.exec(head)?.[1]
+    ?? /(?:api\.status\.io\/1\.0\/status|\/pages\/history)\/([0-9a-f]{24})/i.exec(head)?.[1];
+  const feeds: string[] = [];
+  for (const tag of head.match(/<link\b[^>]*>/gi) ?? []) {
+    if (!/rel=["']?alternate/i.test(tag) || !/type=["']?application\/(atom|rss)\+xml/i.test(tag)) continue;
+    const href = /href=["']([^"']+)["']/i.exec(tag)?.[1];
+    if (!href) continue;
+    try {
+      const abs = new URL(href.replace(/&amp;/g, '&'), pageUrl);
+      if (abs.protocol === 'http:' || abs.protocol === 'https:') feeds.push(abs.href);
+    } catch {
+      // An unusable href is just not a hint.
+    }
+  }
+  return { preferred, statusioPageId: id, feeds };
+}

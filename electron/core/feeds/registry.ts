@@ -1,0 +1,39 @@
+import type { AdapterId } from './endpoints.ts';
+import { isAdapterId } from './endpoints.ts';
+import type { FeedAdapter } from './types.ts';
+import { awsCurrentEventsAdapter } from './aws/current-events.ts';
+import { betterstackAdapter } from './betterstack/adapter.ts';
+import { cachetV2Adapter, cachetV3Adapter } from './cachet/adapter.ts';
+import { feedXmlAdapter } from './feed/adapter.ts';
+import { gcpAdapter } from './gcp/adapter.ts';
+import { incidentioProxyAdapter, incidentioWidgetAdapter } from './incidentio/adapter.ts';
+import { instatusJsonAdapter } from './instatus/adapter.ts';
+import { slackAdapter } from './slack/adapter.ts';
+import { statusioAdapter } from './statusio/adapter.ts';
+import { statuspageJsonAdapter } from './statuspage/adapter.ts';
+import { stripeAdapter } from './stripe/adapter.ts';
+
+/**
+ * Adapter id → adapter. Typed against the endpoint table so an adapter added there and not here
+ * (or the reverse) is a compile error: the id stored with a watched vendor must always resolve.
+ */
+export const ADAPTERS: Readonly<Record<AdapterId, FeedAdapter>> = {
+  'statuspage-json': statuspageJsonAdapter,
+  'instatus-json': instatusJsonAdapter,
+  'incidentio-widget': incidentioWidgetAdapter,
+  'incidentio-proxy': incidentioProxyAdapter,
+  'cachet-v2': cachetV2Adapter,
+  'cachet-v3': cachetV3Adapter,
+  statusio: statusioAdapter,
+  betterstack: betterstackAdapter,
+  gcp: gcpAdapter,
+  'aws-currentevents': awsCurrentEventsAdapter,
+  slack: slackAdapter,
+  stripe: stripeAdapter,
+  'feed-xml': feedXmlAdapter,
+};
+
+/** The adapter for a stored id; undefined for an id from a newer or older version of the app. */
+export function adapterFor(id: string): FeedAdapter | undefined {
+  return isAdapterId(id) ? ADAPTERS[id] : undefined;
+}
