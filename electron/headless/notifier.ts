@@ -15,7 +15,6 @@ export type NotifyFn = (n: NativeNotification) => Promise<boolean>;
  * length, and escape markup because notification servers render a subset of HTML in the body.
  */
 export function sanitiseForNotification(text: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
   const cut = clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
   return cut.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -44,8 +44,11 @@ export interface PollVendorDeps {
   maxRetries: number;
   retryDelayMs: number;
   sleep: (ms: number) => Promise<void>;
-  /** Told of every read's network-level verdict; answers whether we are offline now. */
-  recordConnectivity: (vendorId: string, networkLevelFailure: boolean) => boolean;
+  /**
+   * Told of every read's network-level verdict; answers whether a network-level failure should
+   * count against this vendor ('vendor') or is possibly our own connection ('network').
+   */
+  recordConnectivity: (vendorId: string, networkLevelFailure: boolean) => 'vendor' | 'network';
   timeZone?: string;
 }
 
@@ -76,7 +79,10 @@ export async function pollVendor(vendor: WatchedVendor, stored: StoredVendorStat
   }
   remember(runtime, result);
 
-  const offline = deps.recordConnectivity(vendor.id, verdict.networkLevel);
+  const blame = deps.recordConnectivity(vendor.id, verdict.networkLevel);
+  // An HTTP error proves a server answered: always the vendor's. No answer at all is the vendor's
+  // only while other servers answer us.
+  const offline = verdict.outcome === 'fetch_error' && verdict.networkLevel && blame === 'network';
   const outcome: PollOutcome = verdict.outcome === 'fetch_error' ? (offline ? { result: 'offline' } : { result: 'failed', message: verdict.error ?? '' }) : { result: 'ok' };
   const ctx = { vendorId: vendor.id, vendorName: vendor.name, now: at };
   const events: VendorEvent[] = [];
@@ -91,7 +97,7 @@ export async function pollVendor(vendor: WatchedVendor, stored: StoredVendorStat
     vendor,
     at,
     verdict,
-    outcome: verdict.outcome === 'fetch_error' && offline ? 'offline' : verdict.outcome,
+    outcome: offline ? 'offline' : verdict.outcome,
     retries,
     health: healthAfter(verdict, reach.state.reachable, offline),
     known,

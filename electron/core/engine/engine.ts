@@ -1,0 +1,240 @@
+import type { VendorEvent } from '../../../shared/model/index.ts';
+import type { Settings, WatchedVendor } from '../../../shared/contract/settings.ts';
+import type { KnownState } from '../changes/known-state.ts';
+import type { PlanMode, PlannedNotification } from '../changes/rules.ts';
+import type { ReachabilityState } from '../changes/reachability.ts';
+import { ConnectivityTracker, type Connectivity } from '../polling/connectivity.ts';
+import type { FetchOptions } from '../polling/http.ts';
+import { PollScheduler, type PollVerdict, type SchedulerClock, REAL_CLOCK } from '../polling/scheduler.ts';
+import { deliverPending, type NotifySink } from './notify-plan.ts';
+import { pollVendor, type PollResult, type StoredVendorState, type VendorRuntime } from './poll-vendor.ts';
+import type { HistoryPort } from './ports.ts';
+
+/** Where the watchlist and rules come from (the settings file, headless or in the app). */
+export interface SettingsPort {
+  readonly settings: Settings;
+}
+
+export interface EngineOptions {
+  settings: SettingsPort;
+  history: HistoryPort;
+  notify: NotifySink;
+  /** User's IANA zone (quiet hours). */
+  timeZone?: string;
+  now?: () => string;
+  fetchOptions?: Omit<FetchOptions, 'etag' | 'lastModified'>;
+  maxRetries?: number;
+  retryDelayMs?: number;
+  concurrency?: number;
+  /** Scheduler timing; tests and the daemon's `--once` never start it. */
+  clock?: SchedulerClock;
+  staggerMs?: number;
+}
+
+/** What the engine tells its faces as it works. */
+export type EngineSignal =
+  | { type: 'poll'; result: PollResult; newEvents: VendorEvent[] }
+  | { type: 'connectivity'; connectivity: Connectivity }
+  | { type: 'notified'; notification: PlannedNotification }
+  | { type: 'progress'; done: number; total: number };
+
+/**
+ * The engine's composition root: watchlist → poll → diff → store → notify. It runs the same in
+ * Electron's main process and in plain Node. History is the source of truth for what was already
+ * seen and notified; in-memory state here is only a cache of it plus conditional-GET validators.
+ */
+export class Engine {
+  private readonly opts: Required<Pick<EngineOptions, 'maxRetries' | 'retryDelayMs' | 'concurrency'>> & EngineOptions;
+  private readonly runtime = new Map<string, VendorRuntime>();
+  private readonly connectivity = new ConnectivityTracker();
+  private readonly listeners = new Set<(signal: EngineSignal) => void>();
+  /** Vendors whose next plan summarises (after sleep or an offline spell). */
+  private readonly catchingUp = new Set<string>();
+  /** Vendors whose pending events came from their first successful read. */
+  private readonly firstReads = new Set<string>();
+  private scheduler: PollScheduler | null = null;
+  private delivering: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+
+  constructor(opts: EngineOptions) {
+    this.opts = { maxRetries: 1, retryDelayMs: 2_000, concurrency: 6, ...opts };
+  }
+
+  get state(): Connectivity {
+    return this.connectivity.connectivity;
+  }
+
+  subscribe(listener: (signal: EngineSignal) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** One poll of one vendor, written in one transaction, then notifications for what is new. */
+  async poll(vendor: WatchedVendor): Promise<PollVerdict> {
+    const result = await this.pollOnly(vendor);
+    await this.deliver();
+    return { ok: result.verdict.outcome === 'ok' || result.verdict.outcome === 'not_modified', ...(result.verdict.retryAfterMs ? { retryAfterMs: result.verdict.retryAfterMs } : {}) };
+  }
+
+  /**
+   * Poll every watched vendor once (bounded concurrency), then deliver notifications once for the
+   * whole cycle: `upstream daemon --once`, and the first run, which must summarise, not replay.
+   */
+  async runOnce(): Promise<PollResult[]> {
+    const vendors = this.opts.settings.settings.watchlist;
+    const results: PollResult[] = [];
+    let next = 0;
+    let done = 0;
+    const worker = async (): Promise<void> => {
+      while (next < vendors.length && !this.stopped) {
+        const vendor = vendors[next++]!;
+        results.push(await this.pollOnly(vendor));
+        this.emit({ type: 'progress', done: ++done, total: vendors.length });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, Math.max(1, vendors.length)) }, worker));
+    await this.deliver();
+    return results;
+  }
+
+  /** Start the scheduler over the watchlist; re-reads the watchlist on `syncWatchlist`. */
+  start(): void {
+    this.stopped = false;
+    this.scheduler = new PollScheduler((id) => {
+      const vendor = this.opts.settings.settings.watchlist.find((v) => v.id === id);
+      return vendor ? this.poll(vendor) : Promise.resolve({ ok: true });
+    }, {
+      concurrency: this.opts.concurrency,
+      ...(this.opts.clock ? { clock: this.opts.clock } : { clock: REAL_CLOCK }),
+      ...(this.opts.staggerMs !== undefined ? { staggerMs: this.opts.staggerMs } : {}),
+    });
+    this.syncWatchlist();
+    // Anything committed but not shown before a crash or quit is offered again now.
+    void this.deliver();
+  }
+
+  /** Align the scheduler with the watchlist after a vendor is added or removed or an interval changes. */
+  syncWatchlist(): void {
+    if (!this.scheduler) return;
+    const vendors = this.opts.settings.settings.watchlist;
+    const ids = new Set(vendors.map((v) => v.id));
+    for (const vendor of vendors) this.scheduler.add(vendor.id, vendor.intervalSeconds * 1000);
+    for (const id of this.runtime.keys()) if (!ids.has(id)) {
+      this.scheduler.remove(id);
+      this.runtime.delete(id);
+    }
+  }
+
+  refresh(vendorId?: string): number {
+    this.scheduler?.refresh(vendorId);
+    return vendorId ? 1 : this.opts.settings.settings.watchlist.length;
+  }
+
+  /** System sleep: stop polling. */
+  pause(): void {
+    this.scheduler?.pause();
+  }
+
+  /** Wake: the network may have changed; catch everyone up, jittered, and summarise what we missed. */
+  resume(): void {
+    this.connectivity.reset();
+    for (const v of this.opts.settings.settings.watchlist) this.catchingUp.add(v.id);
+    this.scheduler?.resume();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.scheduler?.stop();
+    await this.delivering;
+  }
+
+  private async pollOnly(vendor: WatchedVendor): Promise<PollResult> {
+    const { history } = this.opts;
+    const now = this.opts.now ?? (() => new Date().toISOString());
+    const stored = readStored(history.loadVendorState(vendor.id)?.knownState);
+    let runtime = this.runtime.get(vendor.id);
+    if (!runtime) this.runtime.set(vendor.id, (runtime = { validators: {}, cached: {} }));
+    const watched = this.opts.settings.settings.watchlist.length;
+    const result = await pollVendor(vendor, stored, runtime, {
+      now,
+      maxRetries: this.opts.maxRetries,
+      retryDelayMs: this.opts.retryDelayMs,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      recordConnectivity: (id, failed) => {
+        const nowMs = Date.parse(now());
+        const blame = this.connectivity.blame(nowMs);
+        const change = this.connectivity.record(id, failed, watched, nowMs);
+        if (change) this.onConnectivity(change);
+        return blame;
+      },
+      ...(this.opts.fetchOptions ? { fetchOptions: this.opts.fetchOptions } : {}),
+      ...(this.opts.timeZone ? { timeZone: this.opts.timeZone } : {}),
+    });
+    const newEvents = history.applyPoll({
+      vendor,
+      at: result.at,
+      outcome: result.outcome,
+      latencyMs: result.verdict.latencyMs,
+      bytes: result.verdict.bytes,
+      ...(result.verdict.httpStatus !== null ? { httpStatus: result.verdict.httpStatus } : {}),
+      ...(result.verdict.error ? { error: result.verdict.error } : {}),
+      retries: result.retries,
+      health: result.health,
+      knownState: { known: result.known, reachability: result.reachability } satisfies StoredVendorState,
+      ...(result.known ? { snapshot: result.known.snapshot } : {}),
+      events: result.events,
+    });
+    if (result.firstRead) this.firstReads.add(vendor.id);
+    this.emit({ type: 'poll', result, newEvents });
+    return result;
+  }
+
+  private onConnectivity(change: Connectivity): void {
+    this.emit({ type: 'connectivity', connectivity: change });
+    if (change === 'online') {
+      // Back online: what happened meanwhile is summarised, and everyone is re-read soon, jittered.
+      for (const v of this.opts.settings.settings.watchlist) this.catchingUp.add(v.id);
+      this.scheduler?.catchUp();
+    }
+  }
+
+  /** Serialised: two polls finishing together must not plan the same pending events twice. */
+  private deliver(): Promise<unknown> {
+    const run = async (): Promise<void> => {
+      const { history, settings } = this.opts;
+      const now = (this.opts.now ?? (() => new Date().toISOString()))();
+      const modeOf = (id: string): PlanMode => (this.firstReads.has(id) ? 'first_run' : this.catchingUp.has(id) ? 'catch_up' : 'normal');
+      const pendingVendors = new Set(history.pendingNotifications().map((e) => e.vendorId));
+      const { shown } = await deliverPending({
+        pending: () => history.pendingNotifications(),
+        markHandled: (ids, how, at) => history.markHandled(ids, how, at),
+        knownOf: (id) => readStored(history.loadVendorState(id)?.knownState).known,
+      }, { now, timeZone: this.opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, settings: settings.settings, modeOf }, this.opts.notify);
+      for (const id of pendingVendors) {
+        this.firstReads.delete(id);
+        this.catchingUp.delete(id);
+      }
+      for (const notification of shown) this.emit({ type: 'notified', notification });
+    };
+    this.delivering = this.delivering.then(run, run);
+    return this.delivering;
+  }
+
+  private emit(signal: EngineSignal): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(signal);
+      } catch {
+        // A face's bug must not stop the engine.
+      }
+    }
+  }
+}
+
+/** Stored JSON → poller memory; anything unrecognisable starts fresh rather than crashing. */
+export function readStored(raw: unknown): StoredVendorState {
+  const value = raw as { known?: KnownState | null; reachability?: ReachabilityState | null } | null | undefined;
+  const known = value?.known && value.known.version === 1 && typeof value.known.snapshot === 'object' ? value.known : null;
+  const reachability = value?.reachability && typeof value.reachability.reachable === 'boolean' ? value.reachability : null;
+  return { known, reachability };
+}
