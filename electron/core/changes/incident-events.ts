@@ -10,10 +10,10 @@ import { matchUpdates } from './update-keys.ts';
  * latest poll.
  *
  * Counting rule (what "exactly once" means, and what a replay should count):
- * - `incident.opened` once per incident; it stands for the incident's FIRST update (or its start
- *   when it has no timeline), so no `incident.updated` is emitted for that update.
- * - `incident.updated` once for EVERY other update, including the one labelled "Resolved" and a
- *   "Postmortem" update: updates are the timeline, and the timeline is counted uniformly.
+ * - `incident.opened` once per incident, when it is first seen (its body quotes the first update).
+ * - `incident.updated` once for EVERY update, the first, the one labelled "Resolved" and a
+ *   "Postmortem" one included: updates are the timeline, counted uniformly, so the event log holds
+ *   exactly one `incident.updated` per update the vendor ever posted.
  * - `incident.resolved` once per transition open → closed (a first sighting of an already
  *   resolved incident counts: we never told the user it happened), `incident.reopened` once per
  *   closed → open, `incident.postmortem` once per incident, when postmortem text first appears.
@@ -37,7 +37,7 @@ export function incidentEvents(known: Incident | undefined, next: Incident, ctx:
     }));
   }
   next.updates.forEach((update, i) => {
-    if (!match.isNew[i] || (!known && i === 0)) return;
+    if (!match.isNew[i]) return;
     events.push(makeEvent(ctx, {
       ...base,
       kind: 'incident.updated',

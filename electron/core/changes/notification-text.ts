@@ -66,12 +66,24 @@ function plural(n: number, word: string): string {
 }
 
 /**
+ * How many changes a group stands for. A new incident's `incident.opened` quotes its first update,
+ * which also has its own `incident.updated` (incident-events.ts counts every update): that pair is
+ * one change, so a fresh one-update incident does not claim "2 updates".
+ */
+function changeCount(group: EventGroup): number {
+  const echoes = (e: VendorEvent): boolean => e.kind === 'incident.opened'
+    && group.events.some((u) => u.kind === 'incident.updated' && u.at === e.at && u.body === e.body);
+  return group.events.filter((e) => !echoes(e)).length;
+}
+
+/**
  * One subject's notification: title and body of its latest event (the incident resolved since
  * we last looked reads "Resolved — …", not its opening), with how many updates it stands for.
  */
 export function groupNotification(group: EventGroup): PlannedNotification {
   const eventIds = idsOf([group]);
-  const more = group.events.length > 1 ? `\n${plural(group.events.length, 'update')} since the last check` : '';
+  const changes = changeCount(group);
+  const more = changes > 1 ? `\n${plural(changes, 'update')} since the last check` : '';
   return {
     id: `notify:${shortHash([...eventIds].sort().join('|'))}`,
     title: group.latest.title,

@@ -12,9 +12,10 @@ const ongoing = update(T1, 'Update', 'We have identified the cause and are deplo
 const resolved = update(T2, 'Resolved', 'This incident has been resolved.', 'resolved');
 
 describe('diff: incidents', () => {
-  it('announces a new incident once, titled with the vendor name, at its first update', () => {
+  it('announces a new incident once, titled with the vendor name, at its first update, which also counts as an update', () => {
     const events = diff(snapshot(), snapshot({ incidents: [incident('actions', [investigating])] }), ctxAt(NOW));
-    expect(events).toHaveLength(1);
+    expect(events).toHaveLength(2);
+    expect(events.map((e) => e.kind)).toEqual(['incident.opened', 'incident.updated']);
     expect(events[0]).toMatchObject({
       id: 'github:incident.opened:actions',
       kind: 'incident.opened',
@@ -28,6 +29,17 @@ describe('diff: incidents', () => {
       level: 'partial_outage',
       url: 'https://www.githubstatus.com/incidents/actions',
     });
+    expect(events[1]).toMatchObject({
+      kind: 'incident.updated',
+      subjectId: 'actions',
+      at: T0,
+      detectedAt: NOW,
+      title: 'GitHub: Incident with actions',
+      body: 'Investigating — We are investigating reports of degraded performance for Actions.',
+      impact: 'major',
+      level: 'partial_outage',
+    });
+    expect(events[1]?.id).toMatch(/^github:incident\.updated:actions:h[0-9a-z]{7}$/);
   });
 
   it('emits one incident.updated per new update, with the update text as body', () => {
@@ -39,10 +51,11 @@ describe('diff: incidents', () => {
     expect(events[0]?.id).toMatch(/^github:incident\.updated:actions:h[0-9a-z]{7}$/);
   });
 
-  it('a first sighting of a resolved incident gives opened, one updated per further update, and resolved', () => {
+  it('a first sighting of a resolved incident gives opened, one updated per update, and resolved', () => {
     const events = diff(null, snapshot({ incidents: [incident('actions', [investigating, ongoing, resolved])] }), ctxAt(NOW));
-    expect(events.map((e) => e.kind)).toEqual(['incident.opened', 'incident.updated', 'incident.updated', 'incident.resolved']);
-    const done = events[3];
+    expect(events.map((e) => e.kind)).toEqual(['incident.opened', 'incident.updated', 'incident.updated', 'incident.updated', 'incident.resolved']);
+    expect(events.filter((e) => e.kind === 'incident.updated').map((e) => e.at)).toEqual([T0, T1, T2]);
+    const done = events[4];
     expect(done).toMatchObject({ at: T2, level: 'operational', impact: 'major', body: 'Resolved — This incident has been resolved.' });
   });
 

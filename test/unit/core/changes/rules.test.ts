@@ -124,6 +124,18 @@ describe('planNotifications: grouping and summaries', () => {
     expect(plan.notifications[0]?.id).toBe(planNotifications([resolved, opened], settings(), ctx()).notifications[0]?.id);
   });
 
+  it('a new incident counts its first update once, though it is both the opening and an update', () => {
+    const first = update('2024-05-01T10:00:00.000Z', 'Investigating', 'Actions are failing.');
+    const fixed = update('2024-05-01T11:00:00.000Z', 'Resolved', 'Fixed.', 'resolved');
+    const fresh = diff(snapshot(), snapshot({ incidents: [incident('one', [first])] }), ctxAt(NOW));
+    const lone = planNotifications(fresh, settings(), ctx());
+    expect(lone.notifications.map((n) => [n.body, n.eventIds.length])).toEqual([['Investigating — Actions are failing.', 2]]);
+    const over = diff(snapshot(), snapshot({ incidents: [incident('two', [first, fixed])] }), ctxAt(NOW));
+    expect(over.map((e) => e.kind)).toEqual(['incident.opened', 'incident.updated', 'incident.updated', 'incident.resolved']);
+    const both = planNotifications(over, settings(), ctx());
+    expect(both.notifications.map((n) => [n.body, n.eventIds.length])).toEqual([['Resolved — Fixed.\n3 updates since the last check', 4]]);
+  });
+
   it('three subjects notify one by one, with urgency from their state', () => {
     const events = [
       event({ vendorId: 'github', kind: 'incident.opened', level: 'major_outage', impact: 'critical' }),
@@ -181,7 +193,7 @@ describe('planNotifications: first run and catch-up', () => {
     const events = diff(null, { ...history, incidents: [ongoing, ...history.incidents] }, ctxAt(NOW));
     const plan = planNotifications(events, settings(), ctx({ mode: 'first_run' }));
     expect(plan.notifications).toHaveLength(1);
-    expect(plan.notifications[0]).toMatchObject({ title: '1 ongoing issue at 1 vendor', body: 'GitHub\nGitHub: Incident with Actions', eventIds: ['github:incident.opened:now'], urgency: 'normal' });
+    expect(plan.notifications[0]).toMatchObject({ title: '1 ongoing issue at 1 vendor', body: 'GitHub\nGitHub: Incident with Actions', eventIds: ['github:incident.opened:now', 'github:incident.updated:now:h0iqmwjg'], urgency: 'normal' });
     expect(plan.handled).toHaveLength(events.length);
   });
 
