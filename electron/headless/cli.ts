@@ -1,4 +1,8 @@
 import { CHECK_USAGE, runCheck } from './commands/check.ts';
+import { DAEMON_USAGE, runDaemon } from './commands/daemon.ts';
+import { EXPORT_USAGE, runExport } from './commands/export.ts';
+import { HISTORY_USAGE, runHistory } from './commands/history.ts';
+import { WATCH_USAGE, runWatch } from './commands/watch.ts';
 
 /**
  * Where a command writes. Commands take this instead of touching `process` so tests (and the
@@ -24,6 +28,10 @@ interface Command {
 /** The command table: a new command (daemon, serve, …) is one entry here and a file in commands/. */
 const COMMANDS: Record<string, Command> = {
   check: { summary: 'read one status page once and print its status', usage: CHECK_USAGE, run: runCheck },
+  daemon: { summary: 'poll the watchlist, record history, notify (--once for one cycle)', usage: DAEMON_USAGE, run: runDaemon },
+  watch: { summary: 'add, remove, list, export or import watched vendors', usage: WATCH_USAGE, run: runWatch },
+  history: { summary: 'search past incidents or show statistics', usage: HISTORY_USAGE, run: runHistory },
+  export: { summary: 'export the maintenance calendar (ics)', usage: EXPORT_USAGE, run: runExport },
 };
 
 function usage(): string {

@@ -1,4 +1,4 @@
-import type { VendorEvent } from '../../../shared/model/index.ts';
+import type { Snapshot, VendorEvent } from '../../../shared/model/index.ts';
 import type { Settings, WatchedVendor } from '../../../shared/contract/settings.ts';
 import type { KnownState } from '../changes/known-state.ts';
 import type { PlanMode, PlannedNotification } from '../changes/rules.ts';
@@ -181,7 +181,7 @@ export class Engine {
       retries: result.retries,
       health: result.health,
       knownState: { known: result.known, reachability: result.reachability } satisfies StoredVendorState,
-      ...(result.known ? { snapshot: result.known.snapshot } : {}),
+      ...(result.known && result.outcome === 'ok' ? { snapshot: presentIn(result.known, result.at), noLongerReported: result.known.noLongerReported } : {}),
       events: result.events,
     });
     if (result.firstRead) this.firstReads.add(vendor.id);
@@ -229,6 +229,16 @@ export class Engine {
       }
     }
   }
+}
+
+/** The known snapshot narrowed to what the poll at `at` saw (the known state stamps lastSeen). */
+function presentIn(known: KnownState, at: string): Snapshot {
+  const seen = (kind: string, id: string): boolean => known.lastSeen[`${kind}:${id}`] === at;
+  return {
+    ...known.snapshot,
+    incidents: known.snapshot.incidents.filter((i) => seen('incident', i.id)),
+    maintenances: known.snapshot.maintenances.filter((m) => seen('maintenance', m.id)),
+  };
 }
 
 /** Stored JSON → poller memory; anything unrecognisable starts fresh rather than crashing. */

@@ -14,8 +14,14 @@ export interface PollRecord {
   health: FeedHealth;
   /** The poller's memory of the vendor (known state + reachability), as JSON. */
   knownState?: unknown;
-  /** The merged known snapshot to persist (incidents, updates, maintenances, components). */
+  /**
+   * What this poll saw, merged with what we knew: every incident and maintenance present in the
+   * feed now, each with every update ever seen of it. Absent ones are left out (their stored rows
+   * stay as they were). Undefined when nothing was read.
+   */
   snapshot?: Snapshot;
+  /** Unresolved incidents the vendor stopped listing past the grace period (never "resolved"). */
+  noLongerReported?: string[];
   events: VendorEvent[];
 }
 

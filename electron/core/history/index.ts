@@ -1,0 +1,4 @@
+/** The local history database (node:sqlite, WAL, FTS5). */
+export { HistoryStore, type VendorRow } from './store.ts';
+export { ftsQuery } from './search.ts';
+export { SCHEMA_VERSION } from './migrations.ts';

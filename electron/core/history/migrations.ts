@@ -1,0 +1,81 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * Versioned schema. Each migration runs in its own transaction and bumps `user_version`, so an
+ * interrupted upgrade leaves the previous version intact. Never edit a shipped migration: add one.
+ *
+ * Full-text search uses a contentful FTS5 table we fill ourselves, with rowids derived from the
+ * row they index (update rowid; -2·incident rowid for a title, -2·rowid-1 for a postmortem), so
+ * a row's entry is replaced or deleted by rowid, never by scanning the index.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE vendors (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, url TEXT NOT NULL, platform TEXT NOT NULL,
+    adapter TEXT NOT NULL, base TEXT NOT NULL, known_state TEXT, level TEXT, description TEXT,
+    health TEXT NOT NULL DEFAULT 'pending', last_poll_at TEXT, last_success_at TEXT, last_error TEXT,
+    consecutive_failures INTEGER NOT NULL DEFAULT 0, first_seen_at TEXT NOT NULL
+  );
+  CREATE TABLE incidents (
+    vendor_id TEXT NOT NULL, id TEXT NOT NULL, title TEXT NOT NULL, url TEXT, impact TEXT NOT NULL,
+    status TEXT NOT NULL, started_at TEXT NOT NULL, resolved_at TEXT, components TEXT NOT NULL,
+    postmortem TEXT, first_seen_at TEXT NOT NULL, last_seen_at TEXT NOT NULL,
+    no_longer_reported INTEGER NOT NULL DEFAULT 0, UNIQUE (vendor_id, id)
+  );
+  CREATE INDEX incidents_started ON incidents (started_at);
+  CREATE TABLE incident_updates (
+    vendor_id TEXT NOT NULL, incident_id TEXT NOT NULL, key TEXT NOT NULL, update_id TEXT, status TEXT NOT NULL,
+    label TEXT NOT NULL, body TEXT NOT NULL, at TEXT NOT NULL, UNIQUE (vendor_id, incident_id, key)
+  );
+  CREATE TABLE maintenances (
+    vendor_id TEXT NOT NULL, id TEXT NOT NULL, title TEXT NOT NULL, url TEXT, status TEXT NOT NULL,
+    scheduled_for TEXT NOT NULL, scheduled_until TEXT, components TEXT NOT NULL, updates TEXT NOT NULL,
+    first_seen_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, UNIQUE (vendor_id, id)
+  );
+  CREATE INDEX maintenances_window ON maintenances (scheduled_for);
+  CREATE TABLE component_intervals (
+    id INTEGER PRIMARY KEY, vendor_id TEXT NOT NULL, component_id TEXT NOT NULL, name TEXT NOT NULL,
+    grp TEXT, status TEXT NOT NULL, from_at TEXT NOT NULL, to_at TEXT
+  );
+  CREATE INDEX component_intervals_open ON component_intervals (vendor_id, component_id, to_at);
+  CREATE TABLE events (
+    id TEXT PRIMARY KEY, vendor_id TEXT NOT NULL, kind TEXT NOT NULL, subject_id TEXT, at TEXT NOT NULL,
+    detected_at TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, impact TEXT NOT NULL,
+    level TEXT NOT NULL, url TEXT, handled TEXT, handled_at TEXT
+  );
+  CREATE INDEX events_pending ON events (handled) WHERE handled IS NULL;
+  CREATE INDEX events_vendor_at ON events (vendor_id, at);
+  CREATE TABLE poll_log (
+    id INTEGER PRIMARY KEY, vendor_id TEXT NOT NULL, at TEXT NOT NULL, outcome TEXT NOT NULL,
+    latency_ms INTEGER NOT NULL, bytes INTEGER NOT NULL, http_status INTEGER, error TEXT,
+    retries INTEGER NOT NULL
+  );
+  CREATE INDEX poll_log_vendor_at ON poll_log (vendor_id, at);
+  CREATE VIRTUAL TABLE search_index USING fts5(
+    vendor_id UNINDEXED, incident_id UNINDEXED, field UNINDEXED, at UNINDEXED, text,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Bring a database up to SCHEMA_VERSION; refuse (without touching it) one newer than we know. */
+export function migrate(db: DatabaseSync): { ok: true } | { ok: false; message: string } {
+  const current = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  if (current > SCHEMA_VERSION) {
+    return { ok: false, message: `was written by a newer Upstream (schema ${current}; this version knows ${SCHEMA_VERSION}). Update Upstream; the file was not changed.` };
+  }
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(MIGRATIONS[v]!);
+      db.exec(`PRAGMA user_version = ${v + 1}`);
+      db.exec('COMMIT');
+    } catch (err) {
+      db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+  return { ok: true };
+}

@@ -1,0 +1,44 @@
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
+import { migrate } from './migrations.ts';
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+/**
+ * Open (creating if needed) and migrate a history database. A file that is not SQLite, or was
+ * written by a newer version, is refused with a message naming it, and never overwritten: the
+ * history is the user's, and a wrong guess here would destroy it.
+ *
+ * WAL with synchronous=NORMAL: a crash of the process (even kill -9) loses nothing committed; a
+ * power cut may lose the last transaction but never corrupts the file. busy_timeout lets the tray
+ * app and a CLI query share the file.
+ */
+export function openDatabase(file: string): { ok: true; db: DatabaseSync } | { ok: false; message: string } {
+  if (existsSync(file) && !looksLikeSqlite(file)) {
+    return { ok: false, message: `${file} is not an Upstream history database (not SQLite); it was left untouched. Move it aside to start a new history.` };
+  }
+  let db: DatabaseSync;
+  try {
+    db = new DatabaseSync(file);
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+    const migrated = migrate(db);
+    if (!migrated.ok) {
+      db.close();
+      return { ok: false, message: `${file} ${migrated.message}` };
+    }
+  } catch (err) {
+    return { ok: false, message: `${file} could not be opened as a history database: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  return { ok: true, db };
+}
+
+function looksLikeSqlite(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    const n = readSync(fd, head, 0, 16, 0);
+    return n === 0 || head.toString('latin1') === SQLITE_MAGIC;
+  } finally {
+    closeSync(fd);
+  }
+}

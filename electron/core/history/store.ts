@@ -1,0 +1,165 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type {
+  IncidentQuery, IncidentRecord, MaintenanceQuery, MaintenanceRecord, SearchHit, SearchQuery, StatsQuery, VendorStats,
+} from '../../../shared/contract/history.ts';
+import type { FeedHealth, StatusLevel, VendorEvent } from '../../../shared/model/index.ts';
+import type { HistoryPort, PollRecord } from '../engine/ports.ts';
+import { applyPoll, preparePollStatements } from './apply-poll.ts';
+import { openDatabase } from './open.ts';
+import { eventFromRow, incidentFromRows, maintenanceFromRow, type EventRow, type IncidentRow, type MaintenanceRow, type UpdateRow } from './rows.ts';
+import { searchHistory } from './search.ts';
+import { historyStats } from './stats.ts';
+import { applyRetention } from './retention.ts';
+
+/** A watched (or once watched) vendor's stored state, for views. */
+export interface VendorRow {
+  id: string; name: string; level: StatusLevel | null; description: string | null; health: FeedHealth;
+  lastPollAt: string | null; lastSuccessAt: string | null; lastError: string | null; consecutiveFailures: number;
+}
+
+/**
+ * The local history: the source of truth for what happened at each vendor and what was already
+ * notified. One SQLite file per user (WAL), written one poll per transaction.
+ */
+export class HistoryStore implements HistoryPort {
+  readonly file: string;
+  private readonly db: DatabaseSync;
+  private readonly poll: Record<string, StatementSync>;
+  private readonly q: Record<string, StatementSync>;
+
+  private constructor(file: string, db: DatabaseSync) {
+    this.file = file;
+    this.db = db;
+    this.poll = preparePollStatements(db);
+    const p = (sql: string): StatementSync => db.prepare(sql);
+    this.q = {
+      vendorState: p('SELECT known_state FROM vendors WHERE id = ?'),
+      pending: p('SELECT * FROM events WHERE handled IS NULL ORDER BY at, rowid'),
+      markHandled: p('UPDATE events SET handled = ?, handled_at = ? WHERE id = ? AND handled IS NULL'),
+      vendors: p('SELECT * FROM vendors ORDER BY name'),
+      updatesOf: p('SELECT key, update_id, status, label, body, at FROM incident_updates WHERE vendor_id = ? AND incident_id = ? ORDER BY at, rowid'),
+      incident: p('SELECT i.*, v.name AS vendor_name FROM incidents i JOIN vendors v ON v.id = i.vendor_id WHERE i.vendor_id = ? AND i.id = ?'),
+      retries: p('SELECT coalesce(sum(retries), 0) AS n FROM poll_log WHERE vendor_id = ? AND at >= ?'),
+      counts: p('SELECT kind, count(*) AS n FROM events GROUP BY kind'),
+    };
+  }
+
+  /** Open or create; a foreign, corrupt or newer file is refused with a message and left as it is. */
+  static open(file: string): { ok: true; store: HistoryStore } | { ok: false; message: string } {
+    const opened = openDatabase(file);
+    return opened.ok ? { ok: true, store: new HistoryStore(file, opened.db) } : opened;
+  }
+
+  applyPoll(poll: PollRecord): VendorEvent[] {
+    return applyPoll(this.db, this.poll, poll);
+  }
+
+  loadVendorState(vendorId: string): { knownState: unknown } | null {
+    const row = this.q.vendorState!.get(vendorId) as { known_state: string | null } | undefined;
+    if (!row) return null;
+    try {
+      return { knownState: row.known_state ? (JSON.parse(row.known_state) as unknown) : null };
+    } catch {
+      return { knownState: null }; // unreadable memory: start afresh; event ids still de-duplicate
+    }
+  }
+
+  pendingNotifications(): VendorEvent[] {
+    return (this.q.pending!.all() as unknown as EventRow[]).map(eventFromRow);
+  }
+
+  markHandled(ids: string[], how: 'notified' | 'suppressed' | 'failed', at: string): void {
+    this.transaction(() => {
+      for (const id of ids) this.q.markHandled!.run(how, at, id);
+    });
+  }
+
+  vendors(): VendorRow[] {
+    return (this.q.vendors!.all() as Record<string, unknown>[]).map((r) => ({
+      id: r.id as string, name: r.name as string, level: (r.level as StatusLevel | null) ?? null, description: (r.description as string | null) ?? null,
+      health: r.health as FeedHealth, lastPollAt: (r.last_poll_at as string | null) ?? null, lastSuccessAt: (r.last_success_at as string | null) ?? null,
+      lastError: (r.last_error as string | null) ?? null, consecutiveFailures: Number(r.consecutive_failures),
+    }));
+  }
+
+  /** Retries spent since an instant: a flaky feed stays visible even when every retry succeeded. */
+  retriesSince(vendorId: string, since: string): number {
+    return Number((this.q.retries!.get(vendorId, since) as { n: number }).n);
+  }
+
+  getIncident(vendorId: string, id: string): IncidentRecord | null {
+    const row = this.q.incident!.get(vendorId, id) as IncidentRow | undefined;
+    return row ? this.toRecord(row) : null;
+  }
+
+  listIncidents(query: IncidentQuery): IncidentRecord[] {
+    const state = query.state ?? 'all';
+    const rows = this.db.prepare(`SELECT i.*, v.name AS vendor_name FROM incidents i JOIN vendors v ON v.id = i.vendor_id
+      WHERE (:vendor IS NULL OR i.vendor_id = :vendor) AND (:since IS NULL OR i.started_at >= :since) AND (:until IS NULL OR i.started_at < :until)
+        AND (:state = 'all' OR (:state = 'open') = (i.status NOT IN ('resolved', 'postmortem')))
+      ORDER BY i.started_at DESC, i.rowid DESC LIMIT :limit OFFSET :offset`).all({
+      vendor: query.vendorId ?? null, since: query.since ?? null, until: query.until ?? null, state, limit: query.limit ?? 50, offset: query.offset ?? 0,
+    }) as unknown as IncidentRow[];
+    return rows.map((r) => this.toRecord(r));
+  }
+
+  listMaintenances(query: MaintenanceQuery): MaintenanceRecord[] {
+    const rows = this.db.prepare(`SELECT m.*, v.name AS vendor_name FROM maintenances m JOIN vendors v ON v.id = m.vendor_id
+      WHERE (:vendor IS NULL OR m.vendor_id = :vendor) AND m.scheduled_for < :to AND coalesce(m.scheduled_until, m.scheduled_for) >= :from
+      ORDER BY m.scheduled_for`).all({ vendor: query.vendorId ?? null, from: query.from, to: query.to }) as unknown as MaintenanceRow[];
+    return rows.map((r) => ({ vendorId: r.vendor_id, vendorName: r.vendor_name, maintenance: maintenanceFromRow(r) }));
+  }
+
+  recentEvents(opts: { vendorId?: string; since?: string; limit?: number }): VendorEvent[] {
+    const rows = this.db.prepare(`SELECT * FROM events WHERE (:vendor IS NULL OR vendor_id = :vendor) AND (:since IS NULL OR at >= :since)
+      ORDER BY at DESC, rowid DESC LIMIT :limit`).all({ vendor: opts.vendorId ?? null, since: opts.since ?? null, limit: opts.limit ?? 50 }) as unknown as EventRow[];
+    return rows.map(eventFromRow);
+  }
+
+  /** How many events of each kind were ever recorded (diagnostics, replay checks). */
+  eventCounts(): Record<string, number> {
+    return Object.fromEntries((this.q.counts!.all() as { kind: string; n: number }[]).map((r) => [r.kind, Number(r.n)]));
+  }
+
+  search(query: SearchQuery): SearchHit[] {
+    return searchHistory(this.db, query);
+  }
+
+  stats(query: StatsQuery, now = new Date().toISOString()): VendorStats[] {
+    return historyStats(this.db, query, now);
+  }
+
+  /** Forget what is older than `days` (never an ongoing incident). */
+  retention(days: number, now: string): { incidents: number; events: number; polls: number } {
+    return this.transaction(() => applyRetention(this.db, days, now));
+  }
+
+  /** Raw read access for diagnostics and tests (`integrity_check`, counts). */
+  get(sql: string, ...params: (string | number | null)[]): unknown {
+    return this.db.prepare(sql).get(...params);
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+
+  private toRecord(r: IncidentRow): IncidentRecord {
+    const updates = this.q.updatesOf!.all(r.vendor_id, r.id) as unknown as UpdateRow[];
+    return {
+      vendorId: r.vendor_id, vendorName: r.vendor_name, incident: incidentFromRows(r, updates),
+      firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, noLongerReported: r.no_longer_reported === 1,
+    };
+  }
+
+  private transaction<T>(fn: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = fn();
+      this.db.exec('COMMIT');
+      return out;
+    } catch (err) {
+      this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { maintenancesToIcs } from '../../core/calendar/ics.ts';
+import { homeFrom, parseCommandArgs } from '../args.ts';
+import type { CliIO } from '../cli.ts';
+import { HistoryStore } from '../../core/history/index.ts';
+
+export const EXPORT_USAGE = `Usage: upstream export ics [--out FILE] [--days-back N] [--days-ahead N] [--vendor ID]
+
+Writes the maintenance calendar of watched vendors as iCalendar (RFC 5545), for any calendar app.
+Default window: 30 days back to 365 days ahead. Without --out the calendar goes to stdout.
+`;
+
+const DAY = 86_400_000;
+
+/** `upstream export ics`: maintenances from history as an .ics calendar. */
+export async function runExport(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseCommandArgs(argv, {
+    out: { type: 'string' }, 'days-back': { type: 'string' }, 'days-ahead': { type: 'string' }, vendor: { type: 'string' },
+  });
+  if (!args.ok) return usageError(io, args.message);
+  const [format, ...extra] = args.positionals;
+  if (format !== 'ics' || extra.length) return usageError(io, format === 'ics' ? `unexpected argument ${extra[0]}` : 'the only format is ics');
+  const back = Number(args.values['days-back'] ?? 30);
+  const ahead = Number(args.values['days-ahead'] ?? 365);
+  if (![back, ahead].every((n) => Number.isInteger(n) && n >= 0 && n <= 3650)) return usageError(io, '--days-back and --days-ahead take whole days (0-3650)');
+  const reader = HistoryStore.open(join(homeFrom(args.values.home), 'history.db'));
+  if (!reader.ok) {
+    io.stderr(`upstream: ${reader.message}\n`);
+    return 2;
+  }
+  try {
+    const now = Date.now();
+    const records = reader.store.listMaintenances({
+      from: new Date(now - back * DAY).toISOString(),
+      to: new Date(now + ahead * DAY).toISOString(),
+      ...(args.values.vendor ? { vendorId: args.values.vendor } : {}),
+    });
+    const ics = maintenancesToIcs(records, { now: new Date(now).toISOString() });
+    if (args.values.out) {
+      await writeFile(args.values.out, ics);
+      io.stderr(`upstream: wrote ${records.length} maintenance(s) to ${args.values.out}\n`);
+    } else io.stdout(ics);
+    return 0;
+  } finally {
+    reader.store.close();
+  }
+}
+
+function usageError(io: CliIO, message: string): number {
+  io.stderr(`upstream export: ${message}\n\n${EXPORT_USAGE}`);
+  return 2;
+}

@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import type { SearchHit, VendorStats } from '../../../shared/contract/history.ts';
+import { STATUS_LABELS, STATUS_LEVELS } from '../../../shared/model/index.ts';
+import { homeFrom, parseCommandArgs } from '../args.ts';
+import type { CliIO } from '../cli.ts';
+import { HistoryStore } from '../../core/history/index.ts';
+
+export const HISTORY_USAGE = `Usage: upstream history <search|stats> [options]
+
+  history search "<query>" [--vendor ID] [--since DATE] [--limit N] [--json]
+      full-text search over incident titles, updates and postmortems, best match first
+  history stats [--vendor ID] [--since DATE] [--until DATE] [--json]
+      incidents, time to resolve, and time in each status per month
+
+DATE is ISO-8601 (2026-01-31 or 2026-01-31T12:00:00Z). --json output is documented in the README.
+`;
+
+/** `upstream history …`: read-only queries of the local history database. */
+export async function runHistory(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseCommandArgs(argv, {
+    vendor: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, limit: { type: 'string' },
+  });
+  if (!args.ok) return usageError(io, args.message);
+  const [action, query, ...extra] = args.positionals;
+  if (extra.length) return usageError(io, `unexpected argument ${extra[0]} (quote a multi-word query)`);
+  const since = instant(args.values.since);
+  const until = instant(args.values.until);
+  if (since === null || until === null) return usageError(io, 'dates must be ISO-8601, e.g. 2026-01-31');
+  const limit = args.values.limit === undefined ? 25 : Number(args.values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) return usageError(io, '--limit needs a whole number from 1 to 200');
+
+  const reader = HistoryStore.open(join(homeFrom(args.values.home), 'history.db'));
+  if (!reader.ok) {
+    io.stderr(`upstream: ${reader.message}\n`);
+    return 2;
+  }
+  try {
+    if (action === 'search') {
+      if (!query?.trim()) return usageError(io, 'history search needs a query');
+      const hits = reader.store.search({ query, limit, ...(args.values.vendor ? { vendorId: args.values.vendor } : {}), ...(since ? { since } : {}) });
+      io.stdout(args.values.json ? `${JSON.stringify(hits, null, 2)}\n` : formatHits(hits, query));
+      return 0;
+    }
+    if (action === 'stats') {
+      const stats = reader.store.stats({ ...(args.values.vendor ? { vendorId: args.values.vendor } : {}), ...(since ? { since } : {}), ...(until ? { until } : {}) });
+      io.stdout(args.values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
+      return 0;
+    }
+    return usageError(io, action ? `unknown action "${action}"` : 'missing action');
+  } finally {
+    reader.store.close();
+  }
+}
+
+/** undefined when absent, null when unreadable, else a UTC ISO instant. */
+function instant(text: string | undefined): string | undefined | null {
+  if (text === undefined) return undefined;
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+}
+
+function formatHits(hits: SearchHit[], query: string): string {
+  if (hits.length === 0) return `No incidents match "${query}".\n`;
+  return hits.map((h) => `${h.at.slice(0, 10)}  ${h.vendorName}: ${h.title}\n    ${h.field}: ${h.snippet.replace(/\s+/g, ' ')}\n${h.url ? `    ${h.url}\n` : ''}`).join('');
+}
+
+function formatStats(stats: VendorStats[]): string {
+  if (stats.length === 0) return 'No history yet: run `upstream daemon` to start recording.\n';
+  const out: string[] = [];
+  for (const s of stats) {
+    const mttr = s.meanMinutesToResolve === null ? 'n/a' : `${Math.round(s.meanMinutesToResolve)} min mean, ${Math.round(s.medianMinutesToResolve ?? 0)} min median`;
+    out.push(`${s.vendorName}: ${s.incidents} incident(s), ${s.resolved} resolved; time to resolve ${mttr}`);
+    for (const m of s.months) {
+      const minutes = STATUS_LEVELS.filter((l) => (m.minutesByStatus[l] ?? 0) > 0 && l !== 'operational')
+        .map((l) => `${STATUS_LABELS[l].toLowerCase()} ${Math.round(m.minutesByStatus[l] ?? 0)} min`).join(', ');
+      out.push(`  ${m.month}: ${m.incidents} incident(s)${m.uptimePercent === null ? '' : `, uptime ${m.uptimePercent.toFixed(3)}%`}${minutes ? `; ${minutes}` : ''}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function usageError(io: CliIO, message: string): number {
+  io.stderr(`upstream history: ${message}\n\n${HISTORY_USAGE}`);
+  return 2;
+}
