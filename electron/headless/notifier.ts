@@ -11,13 +11,14 @@ export interface NativeNotification {
 export type NotifyFn = (n: NativeNotification) => Promise<boolean>;
 
 /**
- * Feed text is hostile: strip control characters (a newline flood or terminal escapes), cap the
- * length, and escape markup because notification servers render a subset of HTML in the body.
+ * Feed text is hostile: strip control characters (a newline flood or terminal escapes) and cap
+ * the length. The body is also markup-escaped, because freedesktop notification servers render a
+ * subset of HTML (links, images) in the body; the summary is plain text by the spec.
  */
-export function sanitiseForNotification(text: string, max: number): string {
+export function sanitiseForNotification(text: string, max: number, markup: boolean): string {
   const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
   const cut = clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-  return cut.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return markup ? cut.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : cut;
 }
 
 /**
@@ -29,8 +30,8 @@ export function nodeNotifier(appName = 'Upstream'): NotifyFn {
     new Promise((resolve) => {
       notifier.notify(
         {
-          title: sanitiseForNotification(n.title, 120),
-          message: sanitiseForNotification(n.body, 400) || ' ',
+          title: sanitiseForNotification(n.title, 120, false),
+          message: sanitiseForNotification(n.body, 400, true) || ' ',
           urgency: n.urgency,
           'app-name': appName,
           timeout: n.urgency === 'critical' ? false : 10,
