@@ -139,6 +139,11 @@ export class HistoryStore implements HistoryPort {
     return this.db.prepare(sql).get(...params);
   }
 
+  /** All rows of a read query, for diagnostics and tests. */
+  all(sql: string, ...params: (string | number | null)[]): unknown[] {
+    return this.db.prepare(sql).all(...params);
+  }
+
   close(): void {
     if (this.db.isOpen) this.db.close();
   }
