@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { maintenancesToIcs } from '../../core/calendar/ics.ts';
 import { homeFrom, parseCommandArgs } from '../args.ts';
 import type { CliIO } from '../cli.ts';
-import { HistoryStore } from '../../core/history/index.ts';
+import { apiError, withApi } from '../api-client.ts';
 
 export const EXPORT_USAGE = `Usage: upstream export ics [--out FILE] [--days-back N] [--days-ahead N] [--vendor ID]
 
@@ -24,27 +23,21 @@ export async function runExport(argv: readonly string[], io: CliIO): Promise<num
   const back = Number(args.values['days-back'] ?? 30);
   const ahead = Number(args.values['days-ahead'] ?? 365);
   if (![back, ahead].every((n) => Number.isInteger(n) && n >= 0 && n <= 3650)) return usageError(io, '--days-back and --days-ahead take whole days (0-3650)');
-  const reader = HistoryStore.open(join(homeFrom(args.values.home), 'history.db'));
-  if (!reader.ok) {
-    io.stderr(`upstream: ${reader.message}\n`);
-    return 2;
-  }
-  try {
+  return withApi(homeFrom(args.values.home), io, async (call) => {
     const now = Date.now();
-    const records = reader.store.listMaintenances({
+    const records = await call('maintenances.list', {
       from: new Date(now - back * DAY).toISOString(),
       to: new Date(now + ahead * DAY).toISOString(),
       ...(args.values.vendor ? { vendorId: args.values.vendor } : {}),
     });
-    const ics = maintenancesToIcs(records, { now: new Date(now).toISOString() });
+    if (!records.ok) return apiError(io, 'export ics', records.error);
+    const ics = maintenancesToIcs(records.value, { now: new Date(now).toISOString() });
     if (args.values.out) {
       await writeFile(args.values.out, ics);
-      io.stderr(`upstream: wrote ${records.length} maintenance(s) to ${args.values.out}\n`);
+      io.stderr(`upstream: wrote ${records.value.length} maintenance(s) to ${args.values.out}\n`);
     } else io.stdout(ics);
     return 0;
-  } finally {
-    reader.store.close();
-  }
+  });
 }
 
 function usageError(io: CliIO, message: string): number {

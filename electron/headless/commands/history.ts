@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import type { SearchHit, VendorStats } from '../../../shared/contract/history.ts';
 import { STATUS_LABELS, STATUS_LEVELS } from '../../../shared/model/index.ts';
 import { homeFrom, parseCommandArgs } from '../args.ts';
 import type { CliIO } from '../cli.ts';
-import { HistoryStore } from '../../core/history/index.ts';
+import { apiError, withApi } from '../api-client.ts';
 
 export const HISTORY_USAGE = `Usage: upstream history <search|stats> [options]
 
@@ -29,27 +28,21 @@ export async function runHistory(argv: readonly string[], io: CliIO): Promise<nu
   const limit = args.values.limit === undefined ? 25 : Number(args.values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 200) return usageError(io, '--limit needs a whole number from 1 to 200');
 
-  const reader = HistoryStore.open(join(homeFrom(args.values.home), 'history.db'));
-  if (!reader.ok) {
-    io.stderr(`upstream: ${reader.message}\n`);
-    return 2;
-  }
-  try {
+  if (action !== 'search' && action !== 'stats') return usageError(io, action ? `unknown action "${action}"` : 'missing action');
+  if (action === 'search' && !query?.trim()) return usageError(io, 'history search needs a query');
+  const vendor = args.values.vendor ? { vendorId: args.values.vendor } : {};
+  return withApi(homeFrom(args.values.home), io, async (call) => {
     if (action === 'search') {
-      if (!query?.trim()) return usageError(io, 'history search needs a query');
-      const hits = reader.store.search({ query, limit, ...(args.values.vendor ? { vendorId: args.values.vendor } : {}), ...(since ? { since } : {}) });
-      io.stdout(args.values.json ? `${JSON.stringify(hits, null, 2)}\n` : formatHits(hits, query));
+      const hits = await call('history.search', { query: query!, limit, ...vendor, ...(since ? { since } : {}) });
+      if (!hits.ok) return apiError(io, 'history search', hits.error);
+      io.stdout(args.values.json ? `${JSON.stringify(hits.value, null, 2)}\n` : formatHits(hits.value, query!));
       return 0;
     }
-    if (action === 'stats') {
-      const stats = reader.store.stats({ ...(args.values.vendor ? { vendorId: args.values.vendor } : {}), ...(since ? { since } : {}), ...(until ? { until } : {}) });
-      io.stdout(args.values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
-      return 0;
-    }
-    return usageError(io, action ? `unknown action "${action}"` : 'missing action');
-  } finally {
-    reader.store.close();
-  }
+    const stats = await call('history.stats', { ...vendor, ...(since ? { since } : {}), ...(until ? { until } : {}) });
+    if (!stats.ok) return apiError(io, 'history stats', stats.error);
+    io.stdout(args.values.json ? `${JSON.stringify(stats.value, null, 2)}\n` : formatStats(stats.value));
+    return 0;
+  });
 }
 
 /** undefined when absent, null when unreadable, else a UTC ISO instant. */

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { SettingsStore } from '../../core/settings/index.ts';
-import { closeHttpAgents, fetchDocument } from '../../core/polling/http.ts';
-import { resolveVendorSource } from '../../core/vendors/source-from-url.ts';
+import { STATUS_LABELS } from '../../../shared/model/index.ts';
+import { apiError, withApi } from '../api-client.ts';
 import { homeFrom, parseCommandArgs } from '../args.ts';
 import type { CliIO } from '../cli.ts';
 
@@ -22,84 +22,59 @@ export async function runWatch(argv: readonly string[], io: CliIO): Promise<numb
   if (!args.ok) return usageError(io, args.message);
   const [action, target, ...extra] = args.positionals;
   if (extra.length) return usageError(io, `unexpected argument ${extra[0]}`);
-  const store = new SettingsStore(homeFrom(args.values.home));
+  if (!['list', 'add', 'remove', 'export', 'import'].includes(action ?? '')) return usageError(io, action ? `unknown action "${action}"` : 'missing action');
+  if (action !== 'list' && action !== 'export' && !target) return usageError(io, `watch ${action} needs ${action === 'add' ? 'a catalogue id or a URL' : action === 'remove' ? 'a vendor id' : 'a file'}`);
+  const interval = args.values.interval === undefined ? undefined : Number(args.values.interval);
+  if (interval !== undefined && (!Number.isInteger(interval) || interval < 30)) return usageError(io, '--interval needs whole seconds, at least 30');
+  const home = homeFrom(args.values.home);
+
+  if (action === 'export' || action === 'import') return exportOrImport(action, target, home, io);
+  return withApi(home, io, async (call) => {
+    if (action === 'list') {
+      const vendors = await call('vendors.list', {});
+      if (!vendors.ok) return apiError(io, 'watch list', vendors.error);
+      if (args.values.json) io.stdout(`${JSON.stringify(vendors.value, null, 2)}\n`);
+      else if (vendors.value.length === 0) io.stdout('The watchlist is empty. Add a vendor: upstream watch add github\n');
+      else {
+        const width = Math.max(...vendors.value.map((v) => v.source.id.length));
+        for (const v of vendors.value) {
+          const state = v.health === 'ok' || v.health === 'pending' ? STATUS_LABELS[v.level] : `${STATUS_LABELS[v.level]} (${v.health.replace('_', ' ')})`;
+          io.stdout(`${v.source.id.padEnd(width)}  ${v.source.name}: ${state}, every ${v.intervalSeconds}s  ${v.source.url}\n`);
+        }
+      }
+      return 0;
+    }
+    if (action === 'add') {
+      const added = await call('vendors.add', { idOrUrl: target!, ...(interval !== undefined ? { intervalSeconds: interval } : {}) });
+      if (!added.ok) return apiError(io, target!, added.error);
+      io.stdout(`Watching ${added.value.name} (${added.value.id}, ${added.value.platform}, every ${added.value.intervalSeconds}s).\n`);
+      return 0;
+    }
+    const removed = await call('vendors.remove', { vendorId: target! });
+    if (!removed.ok) return apiError(io, target!, removed.error);
+    io.stdout(`Stopped watching ${removed.value.name}. Its history is kept.\n`);
+    return 0;
+  });
+}
+
+/** Export and import work on the settings file alone (no database needed). */
+async function exportOrImport(action: 'export' | 'import', target: string | undefined, home: string, io: CliIO): Promise<number> {
+  const store = new SettingsStore(home);
   const loaded = await store.load();
   if (loaded.message) io.stderr(`upstream: ${loaded.message}\n`);
-
-  switch (action) {
-    case 'list': {
-      const vendors = store.listVendors();
-      if (args.values.json) io.stdout(`${JSON.stringify(vendors, null, 2)}\n`);
-      else if (vendors.length === 0) io.stdout('The watchlist is empty. Add a vendor: upstream watch add github\n');
-      else {
-        const width = Math.max(...vendors.map((v) => v.id.length));
-        for (const v of vendors) io.stdout(`${v.id.padEnd(width)}  ${v.name} (${v.platform}, every ${v.intervalSeconds}s)  ${v.url}\n`);
-      }
-      return 0;
-    }
-    case 'add': {
-      if (!target) return usageError(io, 'watch add needs a catalogue id or a URL');
-      const interval = args.values.interval === undefined ? undefined : Number(args.values.interval);
-      if (interval !== undefined && (!Number.isInteger(interval) || interval < 30)) return usageError(io, '--interval needs whole seconds, at least 30');
-      try {
-        const resolved = await resolveVendorSource(target, (url, o) => fetchDocument(url, o));
-        if (!resolved.ok) {
-          io.stderr(`upstream: ${target}: ${resolved.message}\n`);
-          return 2;
-        }
-        const added = await store.addVendor(resolved.source);
-        if (!added.ok) {
-          io.stderr(`upstream: ${target}: ${added.error.message}\n`);
-          return 2;
-        }
-        if (interval !== undefined) {
-          const saved = await store.update((s) => {
-            const v = s.watchlist.find((w) => w.id === added.value.id);
-            if (v) v.intervalSeconds = interval;
-          });
-          if (!saved.ok) io.stderr(`upstream: ${saved.error.message}\n`);
-        }
-        io.stdout(`Watching ${added.value.name} (${added.value.id}, ${added.value.platform}).\n`);
-        return 0;
-      } finally {
-        await closeHttpAgents();
-      }
-    }
-    case 'remove': {
-      if (!target) return usageError(io, 'watch remove needs a vendor id');
-      const removed = await store.removeVendor(target);
-      if (!removed.ok) {
-        io.stderr(`upstream: ${removed.error.message}\n`);
-        return 2;
-      }
-      io.stdout(`Stopped watching ${removed.value.name}. Its history is kept.\n`);
-      return 0;
-    }
-    case 'export': {
-      const text = `${JSON.stringify(store.exportWatchlist(), null, 2)}\n`;
-      if (target) await writeFile(target, text);
-      else io.stdout(text);
-      return 0;
-    }
-    case 'import': {
-      if (!target) return usageError(io, 'watch import needs a file');
-      const text = await readFile(target, 'utf8').catch((e: Error) => e);
-      if (text instanceof Error) {
-        io.stderr(`upstream: ${target}: ${text.message}\n`);
-        return 2;
-      }
-      const report = await store.importWatchlist(text);
-      if (!report.ok) {
-        io.stderr(`upstream: ${target}: ${report.error.message}\n`);
-        return 2;
-      }
-      io.stdout(`Imported ${report.value.added.length} vendor(s).\n`);
-      for (const s of report.value.skipped) io.stdout(`Skipped ${s.entry}: ${s.reason}\n`);
-      return 0;
-    }
-    default:
-      return usageError(io, action ? `unknown action "${action}"` : 'missing action');
+  if (action === 'export') {
+    const text = `${JSON.stringify(store.exportWatchlist(), null, 2)}\n`;
+    if (target) await writeFile(target, text);
+    else io.stdout(text);
+    return 0;
   }
+  const text = await readFile(target!, 'utf8').catch((e: Error) => e);
+  if (text instanceof Error) return apiError(io, target!, text);
+  const report = await store.importWatchlist(text);
+  if (!report.ok) return apiError(io, target!, report.error);
+  io.stdout(`Imported ${report.value.added.length} vendor(s).\n`);
+  for (const s of report.value.skipped) io.stdout(`Skipped ${s.entry}: ${s.reason}\n`);
+  return 0;
 }
 
 function usageError(io: CliIO, message: string): number {
