@@ -1,24 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { main } from './cli.ts';
+import { electronBinary } from './start-support.ts';
 
-/**
- * `npm start`: the Electron app when its runtime is installed, otherwise headless mode with a
- * clear message. Electron's binary comes from a download that some machines (CI, locked-down
- * networks) cannot make; `npm ci` tolerates that (electron is optional), and so does start.
- */
-export function electronBinary(): string | null {
-  try {
-    // In plain Node, the `electron` package exports the path of its binary, or throws when the
-    // download never happened.
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
-
+/** `npm start`: the Electron app when its runtime is installed, otherwise headless mode with a clear message. */
 const binary = electronBinary();
 const appEntry = new URL('../main/index.ts', import.meta.url);
 if (binary && existsSync(appEntry)) {

@@ -57,13 +57,13 @@ export async function runDaemon(argv: readonly string[], io: CliIO): Promise<num
     }
   }
 
-  io.stderr(`upstream: watching ${settings.settings.watchlist.length} vendor(s); history in ${home}. Ctrl-C to stop.\n`);
-  engine.start();
-  await new Promise<void>((resolve) => {
-    const stop = (): void => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
   });
+  engine.start();
+  io.stderr(`upstream: watching ${settings.settings.watchlist.length} vendor(s); history in ${home}. Ctrl-C to stop.\n`);
+  await stopped;
   await engine.stop();
   history.store.close();
   await closeHttpAgents();
