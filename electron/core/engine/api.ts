@@ -1,9 +1,10 @@
 import { API, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/contract/api.ts';
 import { fail, ok, type ApiResult } from '../../../shared/contract/result.ts';
-import type { Settings } from '../../../shared/contract/settings.ts';
+import type { Settings, WatchedVendor } from '../../../shared/contract/settings.ts';
+import type { VendorView } from '../../../shared/contract/vendors.ts';
 import { worstOf } from '../../../shared/model/index.ts';
 import { searchCatalog } from '../catalog/index.ts';
-import type { HistoryStore } from '../history/store.ts';
+import type { HistoryStore, VendorRow } from '../history/store.ts';
 import type { FetchFn } from '../polling/http.ts';
 import type { SettingsStore } from '../settings/index.ts';
 import { resolveVendorSource } from '../vendors/source-from-url.ts';
@@ -31,18 +32,19 @@ export function createApi(deps: ApiDeps): Handlers {
   const { settings, history } = deps;
   const views = () => {
     const rows = new Map(history.vendors().map((r) => [r.id, r]));
-    const dayAgo = new Date(Date.parse(deps.now()) - 86_400_000).toISOString();
-    return settings.listVendors().map((v) => vendorView(v, rows.get(v.id), readStored(history.loadVendorState(v.id)?.knownState).known, history.retriesSince(v.id, dayAgo)));
+    return settings.listVendors().map((v) => viewFrom(deps, v, rows.get(v.id)));
   };
   const saveRules = (mutate: (s: Settings) => void) => settings.update(mutate);
   return {
     'engine.state': async () => {
-      const all = views();
+      // From the vendor rows alone (level is stored per poll): cheap enough to answer after every poll.
+      const watched = new Set(settings.listVendors().map((v) => v.id));
+      const rows = history.vendors().filter((r) => watched.has(r.id));
       return ok({
         connectivity: deps.engine?.state ?? 'online',
-        worst: worstOf(all.map((v) => v.level).filter((l) => l !== 'unknown')),
-        vendorCount: all.length,
-        lastCycleAt: all.reduce<string | null>((max, v) => (v.lastPollAt && (!max || v.lastPollAt > max) ? v.lastPollAt : max), null),
+        worst: worstOf(rows.flatMap((r) => (r.level && r.level !== 'unknown' ? [r.level] : []))),
+        vendorCount: watched.size,
+        lastCycleAt: rows.reduce<string | null>((max, r) => (r.lastPollAt && (!max || r.lastPollAt > max) ? r.lastPollAt : max), null),
         progress: null,
       });
     },
@@ -102,6 +104,17 @@ export function createApi(deps: ApiDeps): Handlers {
       });
     },
   };
+}
+
+/** One watched vendor's view (the stream sends it after each poll without rebuilding them all). */
+export function vendorViewOf(deps: ApiDeps, vendorId: string): VendorView | undefined {
+  const vendor = deps.settings.listVendors().find((v) => v.id === vendorId);
+  return vendor ? viewFrom(deps, vendor, deps.history.vendors().find((r) => r.id === vendorId)) : undefined;
+}
+
+function viewFrom(deps: ApiDeps, vendor: WatchedVendor, row: VendorRow | undefined): VendorView {
+  const dayAgo = new Date(Date.parse(deps.now()) - 86_400_000).toISOString();
+  return vendorView(vendor, row, readStored(deps.history.loadVendorState(vendor.id)?.knownState).known, deps.history.retriesSince(vendor.id, dayAgo));
 }
 
 /**
