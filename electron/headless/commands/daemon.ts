@@ -4,6 +4,7 @@ import type { VendorEvent } from '../../../shared/model/index.ts';
 import { Engine, type EngineSignal } from '../../core/engine/engine.ts';
 import { closeHttpAgents } from '../../core/polling/http.ts';
 import { SettingsStore } from '../../core/settings/index.ts';
+import { watchForWake } from '../../core/polling/wake-detector.ts';
 import { HistoryStore } from '../../core/history/index.ts';
 import { homeFrom, parseCommandArgs } from '../args.ts';
 import type { CliIO } from '../cli.ts';
@@ -62,8 +63,13 @@ export async function runDaemon(argv: readonly string[], io: CliIO): Promise<num
     process.once('SIGTERM', () => resolve());
   });
   engine.start();
+  const stopWake = watchForWake((ms) => {
+    io.stderr(`upstream: woke after ${Math.round(ms / 60_000)} min asleep; catching up\n`);
+    engine.resume();
+  });
   io.stderr(`upstream: watching ${settings.settings.watchlist.length} vendor(s); history in ${home}. Ctrl-C to stop.\n`);
   await stopped;
+  stopWake();
   await engine.stop();
   history.store.close();
   await closeHttpAgents();
