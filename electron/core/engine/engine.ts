@@ -160,10 +160,10 @@ export class Engine {
       maxRetries: this.opts.maxRetries,
       retryDelayMs: this.opts.retryDelayMs,
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-      recordConnectivity: (id, failed) => {
+      recordConnectivity: (id, failed, startedAt) => {
         const nowMs = Date.parse(now());
-        const blame = this.connectivity.blame(nowMs);
-        const change = this.connectivity.record(id, failed, watched, nowMs);
+        const blame = this.connectivity.blame(nowMs, id);
+        const change = this.connectivity.record(id, failed, watched, nowMs, Date.parse(startedAt));
         if (change) this.onConnectivity(change);
         return blame;
       },

@@ -47,8 +47,9 @@ export interface PollVendorDeps {
   /**
    * Told of every read's network-level verdict; answers whether a network-level failure should
    * count against this vendor ('vendor') or is possibly our own connection ('network').
+   * `startedAt` is when the poll began: an answer from elsewhere since then acquits the network.
    */
-  recordConnectivity: (vendorId: string, networkLevelFailure: boolean) => 'vendor' | 'network';
+  recordConnectivity: (vendorId: string, networkLevelFailure: boolean, startedAt: string) => 'vendor' | 'network';
   timeZone?: string;
 }
 
@@ -79,7 +80,7 @@ export async function pollVendor(vendor: WatchedVendor, stored: StoredVendorStat
   }
   remember(runtime, result);
 
-  const blame = deps.recordConnectivity(vendor.id, verdict.networkLevel);
+  const blame = deps.recordConnectivity(vendor.id, verdict.networkLevel, at);
   // An HTTP error proves a server answered: always the vendor's. No answer at all is the vendor's
   // only while other servers answer us.
   const offline = verdict.outcome === 'fetch_error' && verdict.networkLevel && blame === 'network';
