@@ -176,6 +176,9 @@ export function slowDrip(intervalMs: number, chunk = 'x', stats = { bytes: 0 }):
 export function hugeBody(totalBytes: number, opts: { declareLength?: boolean; stats?: { bytes: number; closedEarly: boolean } } = {}): RouteHandler {
   const stats = opts.stats ?? { bytes: 0, closedEarly: false };
   return (_req, res) => {
+    // Each request sends the whole body again; `stats` reports the latest request.
+    stats.bytes = 0;
+    stats.closedEarly = false;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (opts.declareLength) headers['content-length'] = String(totalBytes);
     res.writeHead(200, headers);

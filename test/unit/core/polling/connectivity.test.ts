@@ -35,3 +35,20 @@ describe('connectivity', () => {
     expect(t.blame(1)).toBe('network');
   });
 });
+
+describe('connectivity: overlapping requests', () => {
+  it('two vendors timing out while others answered during their requests do not make us offline', () => {
+    const t = new ConnectivityTracker();
+    t.record('fast', false, 4, 1_000); // answered at t=1s
+    expect(t.record('slow-a', true, 4, 20_000, 0)).toBeUndefined(); // request started at 0, before the answer
+    expect(t.record('slow-b', true, 4, 20_001, 0)).toBeUndefined();
+    expect(t.connectivity).toBe('online');
+  });
+
+  it('a vendor\'s own earlier answer does not vouch for the network when it fails', () => {
+    const t = new ConnectivityTracker();
+    t.record('only', false, 1, 0);
+    expect(t.blame(60_000, 'only')).toBe('network');
+    expect(t.blame(60_000, 'someone-else')).toBe('vendor');
+  });
+});
