@@ -43,7 +43,12 @@ describe('replay: 373 successive versions of GitHub history.atom', () => {
   beforeAll(async () => {
     server = await startFixtureServer();
     const feed = serveReplay(server, '/github/history.atom', versions);
-    ({ home } = await makeHome([feedVendor('github', 'GitHub', `${server.url}/github/history.atom`)]));
+    const made = await makeHome([feedVendor('github', 'GitHub', `${server.url}/github/history.atom`)]);
+    home = made.home;
+    // The replay spans a year of (simulated) days: keep all of it, so counts compare with the corpus.
+    await made.settings.update((s) => {
+      s.history.retentionDays = 36_500;
+    });
     let run = await startEngine();
     const half = Math.floor(versions.length / 2);
     for (let i = 0; i < versions.length; i++) {
@@ -116,4 +121,34 @@ describe('replay: 373 successive versions of GitHub history.atom', () => {
     expect(hits.length).toBe(5);
     expect(hits.every((h) => /codespaces/i.test(`${h.title} ${h.snippet}`))).toBe(true);
   });
+});
+
+describe('retention during a replay', () => {
+  it('forgets incidents resolved longer ago than the retention setting, keeping the rest', async () => {
+    const versions = replayVersions().slice(0, 60);
+    const server = await startFixtureServer();
+    const feed = serveReplay(server, '/github/history.atom', versions);
+    const made = await makeHome([feedVendor('github', 'GitHub', `${server.url}/github/history.atom`)]);
+    await made.settings.update((s) => {
+      s.history.retentionDays = 30;
+    });
+    const opened = HistoryStore.open(join(made.home, 'history.db'));
+    if (!opened.ok) throw new Error(opened.message);
+    let clock = Date.parse('2022-06-12T00:00:00Z');
+    const engine = new Engine({ settings: made.settings, history: opened.store, notify: async () => true, timeZone: 'UTC', now: () => new Date(clock).toISOString() });
+    for (let i = 0; i < versions.length; i++) {
+      feed.set(i);
+      clock += 2 * 3_600_000 + i * 3_600_000; // uneven steps, ~90 days in all
+      await engine.runOnce();
+    }
+    const cutoff = new Date(clock - 30 * DAY).toISOString();
+    const old = opened.store.get('SELECT count(*) AS n FROM incidents WHERE resolved_at < ?', cutoff) as { n: number };
+    const kept = opened.store.get('SELECT count(*) AS n FROM incidents') as { n: number };
+    const orphans = opened.store.get('SELECT count(*) AS n FROM incident_updates u WHERE NOT EXISTS (SELECT 1 FROM incidents i WHERE i.vendor_id = u.vendor_id AND i.id = u.incident_id)') as { n: number };
+    expect(old.n).toBe(0);
+    expect(kept.n).toBeGreaterThan(5);
+    expect(orphans.n).toBe(0);
+    opened.store.close();
+    await server.close();
+  }, 60_000);
 });

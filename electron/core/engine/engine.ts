@@ -55,6 +55,7 @@ export class Engine {
   private scheduler: PollScheduler | null = null;
   private delivering: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  private lastRetentionAt: number | null = null;
 
   constructor(opts: EngineOptions) {
     this.opts = { maxRetries: 1, retryDelayMs: 2_000, concurrency: 6, ...opts };
@@ -73,6 +74,7 @@ export class Engine {
   async poll(vendor: WatchedVendor): Promise<PollVerdict> {
     const result = await this.pollOnly(vendor);
     await this.deliver();
+    this.applyRetention();
     return { ok: result.verdict.outcome === 'ok' || result.verdict.outcome === 'not_modified', ...(result.verdict.retryAfterMs ? { retryAfterMs: result.verdict.retryAfterMs } : {}) };
   }
 
@@ -94,7 +96,19 @@ export class Engine {
     };
     await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, Math.max(1, vendors.length)) }, worker));
     await this.deliver();
+    this.applyRetention();
     return results;
+  }
+
+  /**
+   * The user's retention setting, applied at most once an hour: after a `--once` cycle (cron) and
+   * from the running loop. Cheap (indexed deletes), but no reason to do it every poll.
+   */
+  private applyRetention(): void {
+    const now = (this.opts.now ?? (() => new Date().toISOString()))();
+    if (this.lastRetentionAt !== null && Date.parse(now) - this.lastRetentionAt < 3_600_000) return;
+    this.lastRetentionAt = Date.parse(now);
+    this.opts.history.retention(this.opts.settings.settings.history.retentionDays, now);
   }
 
   /** Start the scheduler over the watchlist; re-reads the watchlist on `syncWatchlist`. */

@@ -31,4 +31,6 @@ export interface HistoryPort {
   loadVendorState(vendorId: string): { knownState: unknown } | null;
   pendingNotifications(): VendorEvent[];
   markHandled(ids: string[], how: 'notified' | 'suppressed' | 'failed', at: string): void;
+  /** Forget history older than `days` (never ongoing incidents). */
+  retention(days: number, now: string): unknown;
 }
