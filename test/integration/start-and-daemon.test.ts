@@ -16,7 +16,8 @@ function run(script: string, args: string[], until?: (stderr: string) => boolean
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => {
       stderr += c.toString();
-      if (until?.(stderr)) child.kill('SIGTERM');
+      // Still alive well after start-up (nothing pending must not end the daemon), then asked to stop.
+      if (until?.(stderr)) setTimeout(() => child.kill('SIGTERM'), 1500);
     });
     child.on('exit', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
   });
@@ -45,6 +46,7 @@ describe('npm start and the long-running daemon', () => {
     const { home } = await makeHome([feedVendor('maint', 'GitHub (2025)', `${server.url}/maint/history.atom`)]);
     const result = await run('electron/headless/bin.ts', ['daemon', '--no-notify', '--home', home], (stderr) => stderr.includes('Ctrl-C to stop'));
     expect(result.code).toBe(0);
+    expect(result.ms).toBeGreaterThan(1500);
     expect(result.stderr).toMatch(/watching 1 vendor\(s\); history in /);
     const opened = HistoryStore.open(join(home, 'history.db'));
     expect(opened.ok).toBe(true);

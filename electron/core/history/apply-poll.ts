@@ -18,15 +18,16 @@ export function preparePollStatements(db: DatabaseSync): Stmts {
         health = excluded.health, last_poll_at = excluded.last_poll_at,
         last_success_at = coalesce(excluded.last_success_at, vendors.last_success_at), last_error = excluded.last_error,
         consecutive_failures = CASE WHEN excluded.last_success_at IS NULL THEN vendors.consecutive_failures + 1 ELSE 0 END`),
-    incidentGet: p('SELECT rowid, title, postmortem FROM incidents WHERE vendor_id = ? AND id = ?'),
+    incidentGet: p('SELECT rid AS rowid, title, postmortem FROM incidents WHERE vendor_id = ? AND id = ?'),
     incidentInsert: p(`INSERT INTO incidents (vendor_id, id, title, url, impact, status, started_at, resolved_at, components, postmortem,
         first_seen_at, last_seen_at, no_longer_reported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     incidentUpdate: p(`UPDATE incidents SET title = ?, url = ?, impact = ?, status = ?, started_at = ?, resolved_at = ?, components = ?,
         postmortem = ?, last_seen_at = ?, no_longer_reported = ? WHERE rowid = ?`),
     incidentFlag: p('UPDATE incidents SET no_longer_reported = ? WHERE vendor_id = ? AND id = ?'),
-    updateKeys: p('SELECT rowid, key, body FROM incident_updates WHERE vendor_id = ? AND incident_id = ?'),
+    updateKeys: p('SELECT rid AS rowid, key, status, label, body, at FROM incident_updates WHERE vendor_id = ? AND incident_id = ?'),
     updateInsert: p('INSERT INTO incident_updates (vendor_id, incident_id, key, update_id, status, label, body, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     updateDelete: p('DELETE FROM incident_updates WHERE rowid = ?'),
+    updateRewrite: p('UPDATE incident_updates SET status = ?, label = ?, body = ?, at = ? WHERE rowid = ?'),
     maintenanceUpsert: p(`INSERT INTO maintenances (vendor_id, id, title, url, status, scheduled_for, scheduled_until, components, updates, first_seen_at, last_seen_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (vendor_id, id) DO UPDATE SET title = excluded.title, url = excluded.url,
         status = excluded.status, scheduled_for = excluded.scheduled_for, scheduled_until = excluded.scheduled_until,
@@ -34,8 +35,10 @@ export function preparePollStatements(db: DatabaseSync): Stmts {
     openIntervals: p('SELECT id, component_id, status FROM component_intervals WHERE vendor_id = ? AND to_at IS NULL'),
     closeInterval: p('UPDATE component_intervals SET to_at = ? WHERE id = ?'),
     openInterval: p('INSERT INTO component_intervals (vendor_id, component_id, name, grp, status, from_at) VALUES (?, ?, ?, ?, ?, ?)'),
-    eventInsert: p(`INSERT OR IGNORE INTO events (id, vendor_id, kind, subject_id, at, detected_at, title, body, impact, level, url)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    // ON CONFLICT (id), not INSERT OR IGNORE: OR IGNORE would also swallow a NOT NULL violation,
+    // and a malformed event would vanish unnotified instead of failing the poll as the bug it is.
+    eventInsert: p(`INSERT INTO events (id, vendor_id, kind, subject_id, at, detected_at, title, body, impact, level, url)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
     pollInsert: p('INSERT INTO poll_log (vendor_id, at, outcome, latency_ms, bytes, http_status, error, retries) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     ftsInsert: p('INSERT INTO search_index (rowid, vendor_id, incident_id, field, at, text) VALUES (?, ?, ?, ?, ?, ?)'),
     ftsDelete: p('DELETE FROM search_index WHERE rowid = ?'),
@@ -105,13 +108,30 @@ function writeIncident(s: Stmts, vendorId: string, i: Incident, at: string): voi
   }
   // The known state holds the union of every update ever seen, edits replacing what they edit:
   // mirror it exactly, so an edited update is stored once, with its latest text.
-  const stored = new Map((s.updateKeys!.all(vendorId, i.id) as { rowid: number; key: string }[]).map((r) => [r.key, Number(r.rowid)]));
+  const rows = s.updateKeys!.all(vendorId, i.id) as { rowid: number; key: string; status: string; label: string; body: string; at: string }[];
+  const stored = new Map(rows.map((r) => [r.key, Number(r.rowid)]));
+  const storedRows = new Map(rows.map((r) => [r.key, r]));
   const keys = new Set<string>();
   for (const u of i.updates) {
-    const key = contentKey(u);
+    let key = contentKey(u);
+    if (u.body === '' && !storedRows.has(key)) {
+      // A copy compacted by known-state.ts (its incident left the feed and came back with a shorter
+      // timeline): it is the stored update with the same time and label, whose text we keep.
+      key = rows.find((r) => r.at === u.at && r.label === u.label && !keys.has(r.key))?.key ?? key;
+    }
     if (keys.has(key)) continue;
     keys.add(key);
-    if (stored.has(key)) continue;
+    const old = storedRows.get(key);
+    if (old) {
+      // A vendor id keeps its key when the vendor edits the text (Statuspage JSON): take the edit,
+      // but never an emptied (compacted) body.
+      if (u.body !== '' && (old.body !== u.body || old.status !== u.status || old.label !== u.label || old.at !== u.at)) {
+        s.updateRewrite!.run(u.status, u.label, u.body, u.at, Number(old.rowid));
+        s.ftsDelete!.run(Number(old.rowid));
+        s.ftsInsert!.run(Number(old.rowid), vendorId, i.id, 'update', u.at, u.body);
+      }
+      continue;
+    }
     const r = s.updateInsert!.run(vendorId, i.id, key, u.id, u.status, u.label, u.body, u.at);
     s.ftsInsert!.run(Number(r.lastInsertRowid), vendorId, i.id, 'update', u.at, u.body);
   }

@@ -6,7 +6,12 @@ import type { DatabaseSync } from 'node:sqlite';
  *
  * Full-text search uses a contentful FTS5 table we fill ourselves, with rowids derived from the
  * row they index (update rowid; -2·incident rowid for a title, -2·rowid-1 for a postmortem), so
- * a row's entry is replaced or deleted by rowid, never by scanning the index.
+ * a row's entry is replaced or deleted by rowid, never by scanning the index. Contentful rather
+ * than external-content: deleting from an external-content FTS5 table needs the exact old text,
+ * and a delete issued with the wrong text corrupts the index silently; here a delete by rowid is
+ * always right, at the cost of storing the text twice.
+ * `incidents` and `incident_updates` declare `rid INTEGER PRIMARY KEY` (an alias of rowid) because
+ * SQLite may renumber implicit rowids on VACUUM, which would detach the search entries.
  */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -17,14 +22,14 @@ export const MIGRATIONS: readonly string[] = [
     consecutive_failures INTEGER NOT NULL DEFAULT 0, first_seen_at TEXT NOT NULL
   );
   CREATE TABLE incidents (
-    vendor_id TEXT NOT NULL, id TEXT NOT NULL, title TEXT NOT NULL, url TEXT, impact TEXT NOT NULL,
+    rid INTEGER PRIMARY KEY, vendor_id TEXT NOT NULL, id TEXT NOT NULL, title TEXT NOT NULL, url TEXT, impact TEXT NOT NULL,
     status TEXT NOT NULL, started_at TEXT NOT NULL, resolved_at TEXT, components TEXT NOT NULL,
     postmortem TEXT, first_seen_at TEXT NOT NULL, last_seen_at TEXT NOT NULL,
     no_longer_reported INTEGER NOT NULL DEFAULT 0, UNIQUE (vendor_id, id)
   );
   CREATE INDEX incidents_started ON incidents (started_at);
   CREATE TABLE incident_updates (
-    vendor_id TEXT NOT NULL, incident_id TEXT NOT NULL, key TEXT NOT NULL, update_id TEXT, status TEXT NOT NULL,
+    rid INTEGER PRIMARY KEY, vendor_id TEXT NOT NULL, incident_id TEXT NOT NULL, key TEXT NOT NULL, update_id TEXT, status TEXT NOT NULL,
     label TEXT NOT NULL, body TEXT NOT NULL, at TEXT NOT NULL, UNIQUE (vendor_id, incident_id, key)
   );
   CREATE TABLE maintenances (
@@ -60,12 +65,26 @@ export const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+function versionOf(db: DatabaseSync): number {
+  return Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+}
+
+/**
+ * The refusal message for a file written by a newer Upstream, or null. Reading `user_version`
+ * writes nothing, so open.ts asks this before any pragma that would change the file.
+ */
+export function newerThanKnown(db: DatabaseSync): string | null {
+  const current = versionOf(db);
+  return current > SCHEMA_VERSION
+    ? `was written by a newer Upstream (schema ${current}; this version knows ${SCHEMA_VERSION}). Update Upstream; the file was not changed.`
+    : null;
+}
+
 /** Bring a database up to SCHEMA_VERSION; refuse (without touching it) one newer than we know. */
 export function migrate(db: DatabaseSync): { ok: true } | { ok: false; message: string } {
-  const current = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
-  if (current > SCHEMA_VERSION) {
-    return { ok: false, message: `was written by a newer Upstream (schema ${current}; this version knows ${SCHEMA_VERSION}). Update Upstream; the file was not changed.` };
-  }
+  const newer = newerThanKnown(db);
+  if (newer) return { ok: false, message: newer };
+  const current = versionOf(db);
   for (let v = current; v < SCHEMA_VERSION; v++) {
     db.exec('BEGIN IMMEDIATE');
     try {

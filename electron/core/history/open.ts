@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { migrate } from './migrations.ts';
+import { migrate, newerThanKnown } from './migrations.ts';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -14,19 +14,35 @@ const SQLITE_MAGIC = 'SQLite format 3\u0000';
  * app and a CLI query share the file.
  */
 export function openDatabase(file: string): { ok: true; db: DatabaseSync } | { ok: false; message: string } {
-  if (existsSync(file) && !looksLikeSqlite(file)) {
+  let sqlite: boolean;
+  try {
+    sqlite = !existsSync(file) || looksLikeSqlite(file);
+  } catch (err) {
+    // A directory, or a file we may not read: say so instead of throwing out of the boundary.
+    return { ok: false, message: `${file} could not be read as a history database: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  if (!sqlite) {
     return { ok: false, message: `${file} is not an Upstream history database (not SQLite); it was left untouched. Move it aside to start a new history.` };
   }
-  let db: DatabaseSync;
+  let db: DatabaseSync | undefined;
   try {
     db = new DatabaseSync(file);
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+    // Connection-only settings first; the version check must come before `journal_mode = WAL`,
+    // which rewrites the header of a file we are about to refuse.
+    db.exec('PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+    const newer = newerThanKnown(db);
+    if (newer) {
+      db.close();
+      return { ok: false, message: `${file} ${newer}` };
+    }
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     const migrated = migrate(db);
     if (!migrated.ok) {
       db.close();
       return { ok: false, message: `${file} ${migrated.message}` };
     }
   } catch (err) {
+    if (db?.isOpen) db.close();
     return { ok: false, message: `${file} could not be opened as a history database: ${err instanceof Error ? err.message : String(err)}` };
   }
   return { ok: true, db };

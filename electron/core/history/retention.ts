@@ -1,21 +1,25 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { ftsRowid } from './apply-poll.ts';
+import { stmt } from './statements.ts';
 
 const DAY = 86_400_000;
 
 /**
  * Delete history older than `days`: closed incidents (with their updates and search entries),
- * past maintenances, events, poll log rows and closed component intervals. Ongoing incidents are
- * kept whatever their age: they are still news. Runs inside the caller's transaction.
+ * past maintenances, events, poll log rows and closed component intervals. Kept whatever their
+ * age: ongoing incidents (still news) and anything the vendor's feed still lists (deleting it
+ * would only have the next poll write it again). Events go by when *we* noticed them, so the
+ * event ids that stop a re-notification outlive the incidents they describe. Runs inside the
+ * caller's transaction.
  */
 export function applyRetention(db: DatabaseSync, days: number, now: string): { incidents: number; events: number; polls: number } {
   const cutoff = new Date(Date.parse(now) - days * DAY).toISOString();
-  const old = db.prepare(`SELECT rowid, vendor_id, id FROM incidents
-    WHERE status IN ('resolved', 'postmortem') AND coalesce(resolved_at, last_seen_at) < ?`).all(cutoff) as { rowid: number; vendor_id: string; id: string }[];
-  const updates = db.prepare('SELECT rowid FROM incident_updates WHERE vendor_id = ? AND incident_id = ?');
-  const delFts = db.prepare('DELETE FROM search_index WHERE rowid = ?');
-  const delUpdates = db.prepare('DELETE FROM incident_updates WHERE vendor_id = ? AND incident_id = ?');
-  const delIncident = db.prepare('DELETE FROM incidents WHERE rowid = ?');
+  const old = stmt(db, `SELECT rid AS rowid, vendor_id, id FROM incidents
+    WHERE status IN ('resolved', 'postmortem') AND coalesce(resolved_at, last_seen_at) < :cutoff AND last_seen_at < :cutoff`).all({ cutoff }) as { rowid: number; vendor_id: string; id: string }[];
+  const updates = stmt(db, 'SELECT rid AS rowid FROM incident_updates WHERE vendor_id = ? AND incident_id = ?');
+  const delFts = stmt(db, 'DELETE FROM search_index WHERE rowid = ?');
+  const delUpdates = stmt(db, 'DELETE FROM incident_updates WHERE vendor_id = ? AND incident_id = ?');
+  const delIncident = stmt(db, 'DELETE FROM incidents WHERE rowid = ?');
   for (const i of old) {
     for (const u of updates.all(i.vendor_id, i.id) as { rowid: number }[]) delFts.run(Number(u.rowid));
     delFts.run(ftsRowid.title(i.rowid));
@@ -23,9 +27,12 @@ export function applyRetention(db: DatabaseSync, days: number, now: string): { i
     delUpdates.run(i.vendor_id, i.id);
     delIncident.run(i.rowid);
   }
-  db.prepare('DELETE FROM maintenances WHERE coalesce(scheduled_until, scheduled_for) < ? AND status = \'completed\'').run(cutoff);
-  db.prepare('DELETE FROM component_intervals WHERE to_at IS NOT NULL AND to_at < ?').run(cutoff);
-  const events = db.prepare('DELETE FROM events WHERE at < ? AND handled IS NOT NULL').run(cutoff);
-  const polls = db.prepare('DELETE FROM poll_log WHERE at < ?').run(cutoff);
+  stmt(db, 'DELETE FROM maintenances WHERE coalesce(scheduled_until, scheduled_for) < :cutoff AND last_seen_at < :cutoff AND status = \'completed\'').run({ cutoff });
+  stmt(db, 'DELETE FROM component_intervals WHERE to_at IS NOT NULL AND to_at < ?').run(cutoff);
+  const events = stmt(db, 'DELETE FROM events WHERE detected_at < ? AND handled IS NOT NULL').run(cutoff);
+  const polls = stmt(db, 'DELETE FROM poll_log WHERE at < ?').run(cutoff);
+  // Deleting from FTS5 only appends tombstones; 'optimize' merges the index segments so the
+  // forgotten text really leaves the file and searches stop paying for it.
+  if (old.length > 0) stmt(db, "INSERT INTO search_index (search_index) VALUES ('optimize')").run();
   return { incidents: old.length, events: Number(events.changes), polls: Number(polls.changes) };
 }

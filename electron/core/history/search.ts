@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { SearchHit, SearchQuery } from '../../../shared/contract/history.ts';
+import { stmt } from './statements.ts';
 
 /**
  * User words → an FTS5 query that cannot be a syntax error: every term is quoted (so `AND`,
@@ -16,7 +17,7 @@ export function ftsQuery(input: string): string | null {
 export function searchHistory(db: DatabaseSync, q: SearchQuery): SearchHit[] {
   const match = ftsQuery(q.query);
   if (!match) return [];
-  const rows = db.prepare(`
+  const rows = stmt(db, `
     SELECT s.vendor_id, v.name AS vendor_name, s.incident_id, i.title, s.field, s.at, i.url,
            snippet(search_index, 4, '«', '»', '…', 16) AS snippet
     FROM search_index s

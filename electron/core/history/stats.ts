@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { StatsQuery, VendorStats } from '../../../shared/contract/history.ts';
 import { STATUS_LEVELS, type StatusLevel } from '../../../shared/model/index.ts';
+import { stmt } from './statements.ts';
 
 const MIN = 60_000;
 
@@ -12,9 +13,9 @@ const MIN = 60_000;
 export function historyStats(db: DatabaseSync, q: StatsQuery, now: string): VendorStats[] {
   const until = q.until ?? now;
   const since = q.since ?? '0000';
-  const vendors = db.prepare('SELECT id, name FROM vendors WHERE (:v IS NULL OR id = :v) ORDER BY name').all({ v: q.vendorId ?? null }) as { id: string; name: string }[];
+  const vendors = stmt(db, 'SELECT id, name FROM vendors WHERE (:v IS NULL OR id = :v) ORDER BY name').all({ v: q.vendorId ?? null }) as { id: string; name: string }[];
   return vendors.map(({ id, name }) => {
-    const incidents = db.prepare('SELECT started_at, resolved_at FROM incidents WHERE vendor_id = ? AND started_at >= ? AND started_at < ?').all(id, since, until) as { started_at: string; resolved_at: string | null }[];
+    const incidents = stmt(db, 'SELECT started_at, resolved_at FROM incidents WHERE vendor_id = ? AND started_at >= ? AND started_at < ?').all(id, since, until) as { started_at: string; resolved_at: string | null }[];
     const durations = incidents.filter((i) => i.resolved_at).map((i) => (Date.parse(i.resolved_at!) - Date.parse(i.started_at)) / MIN).filter((d) => d >= 0).sort((a, b) => a - b);
     const months = new Map<string, { incidents: number; minutes: Record<StatusLevel, number> }>();
     const month = (key: string) => {
@@ -23,7 +24,7 @@ export function historyStats(db: DatabaseSync, q: StatsQuery, now: string): Vend
       return m;
     };
     for (const i of incidents) month(i.started_at.slice(0, 7)).incidents++;
-    const intervals = db.prepare('SELECT status, from_at, to_at FROM component_intervals WHERE vendor_id = ? AND from_at < ? AND (to_at IS NULL OR to_at > ?)').all(id, until, since) as { status: StatusLevel; from_at: string; to_at: string | null }[];
+    const intervals = stmt(db, 'SELECT status, from_at, to_at FROM component_intervals WHERE vendor_id = ? AND from_at < ? AND (to_at IS NULL OR to_at > ?)').all(id, until, since) as { status: StatusLevel; from_at: string; to_at: string | null }[];
     for (const iv of intervals) {
       let from = Math.max(Date.parse(iv.from_at), Date.parse(since) || 0);
       const to = Math.min(Date.parse(iv.to_at ?? until), Date.parse(until));

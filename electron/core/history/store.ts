@@ -10,11 +10,19 @@ import { eventFromRow, incidentFromRows, maintenanceFromRow, type EventRow, type
 import { searchHistory } from './search.ts';
 import { historyStats } from './stats.ts';
 import { applyRetention } from './retention.ts';
+import { stmt } from './statements.ts';
+import { componentStats, type ComponentStats } from './component-stats.ts';
 
 /** A watched (or once watched) vendor's stored state, for views. */
 export interface VendorRow {
   id: string; name: string; level: StatusLevel | null; description: string | null; health: FeedHealth;
   lastPollAt: string | null; lastSuccessAt: string | null; lastError: string | null; consecutiveFailures: number;
+}
+
+/** One row of the poll log: every attempt, successful or not, with what it cost. */
+export interface PollLogEntry {
+  vendorId: string; at: string; outcome: PollRecord['outcome']; latencyMs: number; bytes: number;
+  httpStatus: number | null; error: string | null; retries: number;
 }
 
 /**
@@ -87,6 +95,18 @@ export class HistoryStore implements HistoryPort {
     return Number((this.q.retries!.get(vendorId, since) as { n: number }).n);
   }
 
+  /** Newest polls first: what the diagnostics view shows when a vendor looks flaky or stale. */
+  pollLog(opts: { vendorId?: string; limit?: number } = {}): PollLogEntry[] {
+    const rows = stmt(this.db, `SELECT vendor_id, at, outcome, latency_ms, bytes, http_status, error, retries FROM poll_log
+      WHERE (:vendor IS NULL OR vendor_id = :vendor) ORDER BY at DESC, id DESC LIMIT :limit`).all({ vendor: opts.vendorId ?? null, limit: opts.limit ?? 50 }) as {
+      vendor_id: string; at: string; outcome: PollRecord['outcome']; latency_ms: number; bytes: number; http_status: number | null; error: string | null; retries: number;
+    }[];
+    return rows.map((r) => ({
+      vendorId: r.vendor_id, at: r.at, outcome: r.outcome, latencyMs: Number(r.latency_ms), bytes: Number(r.bytes),
+      httpStatus: r.http_status === null ? null : Number(r.http_status), error: r.error, retries: Number(r.retries),
+    }));
+  }
+
   getIncident(vendorId: string, id: string): IncidentRecord | null {
     const row = this.q.incident!.get(vendorId, id) as IncidentRow | undefined;
     return row ? this.toRecord(row) : null;
@@ -94,7 +114,7 @@ export class HistoryStore implements HistoryPort {
 
   listIncidents(query: IncidentQuery): IncidentRecord[] {
     const state = query.state ?? 'all';
-    const rows = this.db.prepare(`SELECT i.*, v.name AS vendor_name FROM incidents i JOIN vendors v ON v.id = i.vendor_id
+    const rows = stmt(this.db, `SELECT i.*, v.name AS vendor_name FROM incidents i JOIN vendors v ON v.id = i.vendor_id
       WHERE (:vendor IS NULL OR i.vendor_id = :vendor) AND (:since IS NULL OR i.started_at >= :since) AND (:until IS NULL OR i.started_at < :until)
         AND (:state = 'all' OR (:state = 'open') = (i.status NOT IN ('resolved', 'postmortem')))
       ORDER BY i.started_at DESC, i.rowid DESC LIMIT :limit OFFSET :offset`).all({
@@ -104,14 +124,14 @@ export class HistoryStore implements HistoryPort {
   }
 
   listMaintenances(query: MaintenanceQuery): MaintenanceRecord[] {
-    const rows = this.db.prepare(`SELECT m.*, v.name AS vendor_name FROM maintenances m JOIN vendors v ON v.id = m.vendor_id
+    const rows = stmt(this.db, `SELECT m.*, v.name AS vendor_name FROM maintenances m JOIN vendors v ON v.id = m.vendor_id
       WHERE (:vendor IS NULL OR m.vendor_id = :vendor) AND m.scheduled_for < :to AND coalesce(m.scheduled_until, m.scheduled_for) >= :from
       ORDER BY m.scheduled_for`).all({ vendor: query.vendorId ?? null, from: query.from, to: query.to }) as unknown as MaintenanceRow[];
     return rows.map((r) => ({ vendorId: r.vendor_id, vendorName: r.vendor_name, maintenance: maintenanceFromRow(r) }));
   }
 
   recentEvents(opts: { vendorId?: string; since?: string; limit?: number }): VendorEvent[] {
-    const rows = this.db.prepare(`SELECT * FROM events WHERE (:vendor IS NULL OR vendor_id = :vendor) AND (:since IS NULL OR at >= :since)
+    const rows = stmt(this.db, `SELECT * FROM events WHERE (:vendor IS NULL OR vendor_id = :vendor) AND (:since IS NULL OR at >= :since)
       ORDER BY at DESC, rowid DESC LIMIT :limit`).all({ vendor: opts.vendorId ?? null, since: opts.since ?? null, limit: opts.limit ?? 50 }) as unknown as EventRow[];
     return rows.map(eventFromRow);
   }
@@ -127,6 +147,11 @@ export class HistoryStore implements HistoryPort {
 
   stats(query: StatsQuery, now = new Date().toISOString()): VendorStats[] {
     return historyStats(this.db, query, now);
+  }
+
+  /** Time in each status per component over a window (see component-stats.ts). */
+  componentStats(query: StatsQuery, now = new Date().toISOString()): ComponentStats[] {
+    return componentStats(this.db, query, now);
   }
 
   /** Forget what is older than `days` (never an ongoing incident). */

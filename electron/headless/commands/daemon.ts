@@ -58,6 +58,8 @@ export async function runDaemon(argv: readonly string[], io: CliIO): Promise<num
     }
   }
 
+  // The engine's timers are unref'd (a library must not hold a process open); the daemon must.
+  const keepAlive = setInterval(() => undefined, 1 << 30);
   const stopped = new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
@@ -69,6 +71,7 @@ export async function runDaemon(argv: readonly string[], io: CliIO): Promise<num
   });
   io.stderr(`upstream: watching ${settings.settings.watchlist.length} vendor(s); history in ${home}. Ctrl-C to stop.\n`);
   await stopped;
+  clearInterval(keepAlive);
   stopWake();
   await engine.stop();
   history.store.close();
