@@ -17,15 +17,9 @@ export type ApiCall = <C extends Channel>(channel: C, request: RequestOf<C>) => 
  * that cannot be opened is an error (exit 2), a repaired settings file is not.
  */
 export async function withApi(home: string, io: CliIO, fn: (call: ApiCall) => Promise<number>): Promise<number> {
-  mkdirSync(home, { recursive: true });
-  const settings = new SettingsStore(home);
-  const loaded = await settings.load();
-  if (loaded.message) io.stderr(`upstream: ${loaded.message}\n`);
-  const history = HistoryStore.open(join(home, 'history.db'));
-  if (!history.ok) {
-    io.stderr(`upstream: ${history.message}\n`);
-    return 2;
-  }
+  const opened = await openHome(home, io);
+  if (!opened) return 2;
+  const { settings, history } = opened;
   const api = createApi({ settings, history: history.store, http: fetchDocument, now: () => new Date().toISOString() });
   const call: ApiCall = (channel, request) => callApi(api, channel, request) as never;
   try {
@@ -34,6 +28,23 @@ export async function withApi(home: string, io: CliIO, fn: (call: ApiCall) => Pr
     history.store.close();
     await closeHttpAgents();
   }
+}
+
+/**
+ * The home folder's settings (loaded, repaired if need be, problems said on stderr) and history
+ * database; null, after saying why on stderr, when the database cannot be opened.
+ */
+export async function openHome(home: string, io: CliIO): Promise<{ settings: SettingsStore; history: { store: HistoryStore } } | null> {
+  mkdirSync(home, { recursive: true });
+  const settings = new SettingsStore(home);
+  const loaded = await settings.load();
+  if (loaded.message) io.stderr(`upstream: ${loaded.message}\n`);
+  const history = HistoryStore.open(join(home, 'history.db'));
+  if (!history.ok) {
+    io.stderr(`upstream: ${history.message}\n`);
+    return null;
+  }
+  return { settings, history };
 }
 
 /** Print an API error the CLI way and return exit code 2. */

@@ -1,11 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { VendorEvent } from '../../../shared/model/index.ts';
 import { Engine, type EngineSignal } from '../../core/engine/engine.ts';
 import { closeHttpAgents } from '../../core/polling/http.ts';
-import { SettingsStore } from '../../core/settings/index.ts';
 import { watchForWake } from '../../core/polling/wake-detector.ts';
-import { HistoryStore } from '../../core/history/index.ts';
+import { openHome } from '../api-client.ts';
 import { homeFrom, parseCommandArgs } from '../args.ts';
 import type { CliIO } from '../cli.ts';
 import { nodeNotifier } from '../notifier.ts';
@@ -29,15 +26,9 @@ export async function runDaemon(argv: readonly string[], io: CliIO): Promise<num
     return 2;
   }
   const home = homeFrom(args.values.home);
-  mkdirSync(home, { recursive: true });
-  const settings = new SettingsStore(home);
-  const loaded = await settings.load();
-  if (loaded.message) io.stderr(`upstream: ${loaded.message}\n`);
-  const history = HistoryStore.open(join(home, 'history.db'));
-  if (!history.ok) {
-    io.stderr(`upstream: ${history.message}\n`);
-    return 2;
-  }
+  const opened = await openHome(home, io);
+  if (!opened) return 2;
+  const { settings, history } = opened;
   const notify = nodeNotifier();
   const engine = new Engine({
     settings,
