@@ -2,6 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../test/support/paths.ts';
 import { benchAtomParse } from './atom-parse.ts';
+import { benchPollCycle } from './poll-cycle.ts';
+import { benchReplayThroughput } from './replay-throughput.ts';
+import { benchSearchLatency } from './search-latency.ts';
 import { renderReport, type BenchSection } from './report.ts';
 
 /**
@@ -10,6 +13,9 @@ import { renderReport, type BenchSection } from './report.ts';
  */
 const BENCHES: Record<string, () => Promise<BenchSection>> = {
   'atom-parse': () => benchAtomParse(),
+  'replay-throughput': () => benchReplayThroughput(),
+  'search-latency': () => benchSearchLatency(),
+  'poll-cycle': () => benchPollCycle(),
 };
 
 const args = process.argv.slice(2);

@@ -56,6 +56,8 @@ export class Engine {
   private delivering: Promise<unknown> = Promise.resolve();
   private stopped = false;
   private lastRetentionAt: number | null = null;
+  /** Vendors polled since the last delivery: their first-run/catch-up mode ends with it. */
+  private polledSinceDelivery = new Set<string>();
 
   constructor(opts: EngineOptions) {
     this.opts = { maxRetries: 1, retryDelayMs: 2_000, concurrency: 6, ...opts };
@@ -199,6 +201,7 @@ export class Engine {
       events: result.events,
     });
     if (result.firstRead) this.firstReads.add(vendor.id);
+    this.polledSinceDelivery.add(vendor.id);
     this.emit({ type: 'poll', result, newEvents });
     return result;
   }
@@ -218,13 +221,16 @@ export class Engine {
       const { history, settings } = this.opts;
       const now = (this.opts.now ?? (() => new Date().toISOString()))();
       const modeOf = (id: string): PlanMode => (this.firstReads.has(id) ? 'first_run' : this.catchingUp.has(id) ? 'catch_up' : 'normal');
-      const pendingVendors = new Set(history.pendingNotifications().map((e) => e.vendorId));
+      const pending = history.pendingNotifications();
+      // Modes last for one delivery after the poll that set them, whether or not it had news.
+      const polled = this.polledSinceDelivery;
+      this.polledSinceDelivery = new Set();
       const { shown } = await deliverPending({
-        pending: () => history.pendingNotifications(),
+        pending: () => pending,
         markHandled: (ids, how, at) => history.markHandled(ids, how, at),
         knownOf: (id) => readStored(history.loadVendorState(id)?.knownState).known,
       }, { now, timeZone: this.opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, settings: settings.settings, modeOf }, this.opts.notify);
-      for (const id of pendingVendors) {
+      for (const id of polled) {
         this.firstReads.delete(id);
         this.catchingUp.delete(id);
       }

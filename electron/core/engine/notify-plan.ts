@@ -33,7 +33,9 @@ export async function deliverPending(ports: DeliveryPorts, ctx: DeliveryContext,
   const byMode = new Map<PlanMode, VendorEvent[]>();
   for (const event of pending) {
     const mode = ctx.modeOf(event.vendorId);
-    byMode.set(mode, [...(byMode.get(mode) ?? []), event]);
+    const list = byMode.get(mode);
+    if (list) list.push(event);
+    else byMode.set(mode, [event]);
   }
   const snapshots = Object.fromEntries(
     [...new Set(pending.map((e) => e.vendorId))].flatMap((id) => {

@@ -17,17 +17,25 @@ export function ftsQuery(input: string): string | null {
 export function searchHistory(db: DatabaseSync, q: SearchQuery): SearchHit[] {
   const match = ftsQuery(q.query);
   if (!match) return [];
+  // Rank first, on the index alone, and only then join and build snippets for the page of hits:
+  // snippet() and the joins cost far more than bm25, and a common word matches most of history.
   const rows = stmt(db, `
+    WITH top AS (
+      SELECT rowid AS hit, bm25(search_index) AS rank FROM search_index
+      WHERE search_index MATCH :match
+        AND (:vendor IS NULL OR vendor_id = :vendor)
+        AND (:since IS NULL OR at >= :since)
+      ORDER BY rank
+      LIMIT :limit
+    )
     SELECT s.vendor_id, v.name AS vendor_name, s.incident_id, i.title, s.field, s.at, i.url,
            snippet(search_index, 4, '«', '»', '…', 16) AS snippet
-    FROM search_index s
+    FROM top
+    JOIN search_index s ON s.rowid = top.hit
     JOIN incidents i ON i.vendor_id = s.vendor_id AND i.id = s.incident_id
     JOIN vendors v ON v.id = s.vendor_id
     WHERE search_index MATCH :match
-      AND (:vendor IS NULL OR s.vendor_id = :vendor)
-      AND (:since IS NULL OR s.at >= :since)
-    ORDER BY bm25(search_index), s.at DESC
-    LIMIT :limit`).all({ match, vendor: q.vendorId ?? null, since: q.since ?? null, limit: q.limit ?? 25 }) as {
+    ORDER BY top.rank, s.at DESC`).all({ match, vendor: q.vendorId ?? null, since: q.since ?? null, limit: q.limit ?? 25 }) as {
     vendor_id: string; vendor_name: string; incident_id: string; title: string; field: SearchHit['field']; at: string; url: string | null; snippet: string;
   }[];
   return rows.map((r) => ({
