@@ -21,6 +21,18 @@ export interface DeliveryContext {
 }
 
 /**
+ * The watchlist's per-vendor component choice ("only these components matter") is a notification
+ * filter too: a vendor without rules of its own gets the defaults narrowed to those components.
+ */
+export function effectiveRules(settings: Settings): Settings['notifications'] {
+  const perVendor = { ...settings.notifications.perVendor };
+  for (const vendor of settings.watchlist) {
+    if (vendor.components.length > 0 && !perVendor[vendor.id]) perVendor[vendor.id] = { ...settings.notifications.defaults, components: vendor.components };
+  }
+  return { ...settings.notifications, perVendor };
+}
+
+/**
  * Plan and show notifications for every event not yet handled, then mark them. History is the
  * source of truth: events are committed before they are shown and marked after, so a crash in
  * between re-offers them on the next start (at-least-once, within milliseconds) and nothing is
@@ -43,10 +55,11 @@ export async function deliverPending(ports: DeliveryPorts, ctx: DeliveryContext,
       return known ? [[id, known.snapshot]] : [];
     }),
   );
+  const notifications = effectiveRules(ctx.settings);
   const shown: PlannedNotification[] = [];
   let handled = 0;
   for (const [mode, events] of byMode) {
-    const plan = planNotifications(events, ctx.settings.notifications, {
+    const plan = planNotifications(events, notifications, {
       now: ctx.now, timeZone: ctx.timeZone, mode, vendorNames, componentsOf: componentsFromSnapshots(snapshots),
     });
     const suppressed = Object.keys(plan.suppressed);
