@@ -52,8 +52,9 @@ function openEngine(dir: string): { engine: Engine; store: HistoryStore; watchli
   const opened = HistoryStore.open(join(dir, 'history.db'));
   if (!opened.ok) throw new Error(opened.message);
   // The engine reads the watchlist array on every cycle: the steady mode grows it in place, as adding vendors does.
-  const settings = { settings: settingsSchema.parse({ version: 1 }) };
-  const watchlist = settings.settings.watchlist;
+  const current = settingsSchema.parse({ version: 1 });
+  const settings = { current };
+  const watchlist = current.watchlist;
   // The notification sink shows nothing: planning and marking are measured, the OS pop-up is not.
   const engine = new Engine({ settings, history: opened.store, timeZone: 'UTC', concurrency, notify: async () => true });
   return { engine, store: opened.store, watchlist };

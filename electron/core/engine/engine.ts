@@ -12,7 +12,8 @@ import type { HistoryPort } from './ports.ts';
 
 /** Where the watchlist and rules come from (the settings file, headless or in the app). */
 export interface SettingsPort {
-  readonly settings: Settings;
+  /** Read on every poll: must be cheap, and is never mutated by the engine. */
+  readonly current: Readonly<Settings>;
 }
 
 export interface EngineOptions {
@@ -85,7 +86,7 @@ export class Engine {
    * whole cycle: `upstream daemon --once`, and the first run, which must summarise, not replay.
    */
   async runOnce(): Promise<PollResult[]> {
-    const vendors = this.opts.settings.settings.watchlist;
+    const vendors = this.opts.settings.current.watchlist;
     const results: PollResult[] = [];
     let next = 0;
     let done = 0;
@@ -110,14 +111,14 @@ export class Engine {
     const now = (this.opts.now ?? (() => new Date().toISOString()))();
     if (this.lastRetentionAt !== null && Date.parse(now) - this.lastRetentionAt < 3_600_000) return;
     this.lastRetentionAt = Date.parse(now);
-    this.opts.history.retention(this.opts.settings.settings.history.retentionDays, now);
+    this.opts.history.retention(this.opts.settings.current.history.retentionDays, now);
   }
 
   /** Start the scheduler over the watchlist; re-reads the watchlist on `syncWatchlist`. */
   start(): void {
     this.stopped = false;
     this.scheduler = new PollScheduler((id) => {
-      const vendor = this.opts.settings.settings.watchlist.find((v) => v.id === id);
+      const vendor = this.opts.settings.current.watchlist.find((v) => v.id === id);
       return vendor ? this.poll(vendor) : Promise.resolve({ ok: true });
     }, {
       concurrency: this.opts.concurrency,
@@ -132,7 +133,7 @@ export class Engine {
   /** Align the scheduler with the watchlist after a vendor is added or removed or an interval changes. */
   syncWatchlist(): void {
     if (!this.scheduler) return;
-    const vendors = this.opts.settings.settings.watchlist;
+    const vendors = this.opts.settings.current.watchlist;
     const ids = new Set(vendors.map((v) => v.id));
     for (const vendor of vendors) this.scheduler.add(vendor.id, vendor.intervalSeconds * 1000);
     for (const id of this.runtime.keys()) if (!ids.has(id)) {
@@ -143,7 +144,7 @@ export class Engine {
 
   refresh(vendorId?: string): number {
     this.scheduler?.refresh(vendorId);
-    return vendorId ? 1 : this.opts.settings.settings.watchlist.length;
+    return vendorId ? 1 : this.opts.settings.current.watchlist.length;
   }
 
   /** System sleep: stop polling. */
@@ -154,7 +155,7 @@ export class Engine {
   /** Wake: the network may have changed; catch everyone up, jittered, and summarise what we missed. */
   resume(): void {
     this.connectivity.reset();
-    for (const v of this.opts.settings.settings.watchlist) this.catchingUp.add(v.id);
+    for (const v of this.opts.settings.current.watchlist) this.catchingUp.add(v.id);
     this.scheduler?.resume();
   }
 
@@ -170,7 +171,7 @@ export class Engine {
     const stored = readStored(history.loadVendorState(vendor.id)?.knownState);
     let runtime = this.runtime.get(vendor.id);
     if (!runtime) this.runtime.set(vendor.id, (runtime = { validators: {}, cached: {} }));
-    const watched = this.opts.settings.settings.watchlist.length;
+    const watched = this.opts.settings.current.watchlist.length;
     const result = await pollVendor(vendor, stored, runtime, {
       now,
       maxRetries: this.opts.maxRetries,
@@ -210,7 +211,7 @@ export class Engine {
     this.emit({ type: 'connectivity', connectivity: change });
     if (change === 'online') {
       // Back online: what happened meanwhile is summarised, and everyone is re-read soon, jittered.
-      for (const v of this.opts.settings.settings.watchlist) this.catchingUp.add(v.id);
+      for (const v of this.opts.settings.current.watchlist) this.catchingUp.add(v.id);
       this.scheduler?.catchUp();
     }
   }
@@ -229,7 +230,7 @@ export class Engine {
         pending: () => pending,
         markHandled: (ids, how, at) => history.markHandled(ids, how, at),
         knownOf: (id) => readStored(history.loadVendorState(id)?.knownState).known,
-      }, { now, timeZone: this.opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, settings: settings.settings, modeOf }, this.opts.notify);
+      }, { now, timeZone: this.opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, settings: settings.current, modeOf }, this.opts.notify);
       for (const id of polled) {
         this.firstReads.delete(id);
         this.catchingUp.delete(id);
