@@ -1,48 +1,18 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlannedNotification } from '../../electron/core/changes/rules.ts';
 import { Engine, type EngineSignal } from '../../electron/core/engine/engine.ts';
-import { parseFeedXml } from '../../electron/core/feeds/feed/adapter.ts';
 import { HistoryStore, type VendorRow } from '../../electron/core/history/index.ts';
 import { nextDelayAfterFailure } from '../../electron/core/polling/backoff.ts';
 import { closeHttpAgents } from '../../electron/core/polling/http.ts';
 import type { PollVerdict } from '../../electron/core/polling/scheduler.ts';
 import { hang, htmlPage, hugeBody, redirect, respond, slowDrip, startFixtureServer, type FixtureServer, type RouteHandler } from '../support/fixture-server.ts';
+import { listenOn, versionsWithNewIncidents } from '../support/comeback.ts';
 import { feedVendor, makeHome } from '../support/home.ts';
 import { replayVersions, serveReplay } from '../support/replay.ts';
 
 const MIN = 60_000;
 const ATOM = { 'content-type': 'application/atom+xml; charset=utf-8' };
-
-/** Replay versions each holding an incident no earlier pick held, so every cycle brings news. */
-function versionsWithNewIncidents(versions: Buffer[], count: number): number[] {
-  const seen = new Set<string>();
-  const picked: number[] = [];
-  for (let i = 0; i < versions.length && picked.length < count; i++) {
-    const parsed = parseFeedXml(versions[i]!, 'http://replay.invalid/history.atom', '2026-01-01T00:00:00.000Z');
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    const ids = parsed.snapshot.incidents.map((x) => x.id);
-    if (picked.length === 0 || ids.some((id) => !seen.has(id))) picked.push(i);
-    for (const id of ids) seen.add(id);
-  }
-  return picked;
-}
-
-/** A plain loopback server on a chosen port (0 = any): the "vendor comes back on the same port" case. */
-async function listenOn(port: number, handler: RequestListener): Promise<{ server: Server; port: number; close(): Promise<void> }> {
-  const server = createServer(handler);
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
-  const actual = (server.address() as { port: number }).port;
-  return {
-    server,
-    port: actual,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((done) => server.close(() => done()));
-    },
-  };
-}
 
 /** Every fault one vendor can throw at the poller, each on its own feed-xml vendor. */
 const FAULTS = ['timeout', 'refused', 'http500', 'http429', 'loop', 'html', 'toolarge', 'drip'] as const;

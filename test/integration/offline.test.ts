@@ -1,46 +1,16 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import type { RequestListener } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlannedNotification } from '../../electron/core/changes/rules.ts';
 import { Engine, type EngineSignal } from '../../electron/core/engine/engine.ts';
-import { parseFeedXml } from '../../electron/core/feeds/feed/adapter.ts';
 import { HistoryStore, type VendorRow } from '../../electron/core/history/index.ts';
 import { closeHttpAgents } from '../../electron/core/polling/http.ts';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
+import { listenOn, versionsWithNewIncidents } from '../support/comeback.ts';
 import { feedVendor, makeHome } from '../support/home.ts';
 import { replayVersions } from '../support/replay.ts';
 
 const MIN = 60_000;
-
-/** Replay versions each holding an incident no earlier pick held, so every good cycle brings news. */
-function versionsWithNewIncidents(versions: Buffer[], count: number): number[] {
-  const seen = new Set<string>();
-  const picked: number[] = [];
-  for (let i = 0; i < versions.length && picked.length < count; i++) {
-    const parsed = parseFeedXml(versions[i]!, 'http://replay.invalid/history.atom', '2026-01-01T00:00:00.000Z');
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    const ids = parsed.snapshot.incidents.map((x) => x.id);
-    if (picked.length === 0 || ids.some((id) => !seen.has(id))) picked.push(i);
-    for (const id of ids) seen.add(id);
-  }
-  return picked;
-}
-
-/** A plain loopback server on a given port: the "same server comes back" half of the story. */
-async function listenOn(port: number, handler: RequestListener): Promise<{ server: Server; close(): Promise<void> }> {
-  const server = createServer(handler);
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(port, '127.0.0.1', done);
-  });
-  return {
-    server,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((done) => server.close(() => done()));
-    },
-  };
-}
 
 /**
  * Every vendor's history.atom from one loopback server, one replay version at a time, with a real
@@ -90,6 +60,14 @@ async function harness(ids: string[], server: FixtureServer, start: string): Pro
       return { at: new Date(clock).toISOString(), vendors: new Map(store.vendors().map((v) => [v.id, v])) };
     },
   };
+}
+
+/** Stop what one scenario started; every part is optional because a failed beforeAll leaves some unset. */
+async function tearDown(h: Harness | undefined, revived: { close(): Promise<void> } | undefined): Promise<void> {
+  await h?.engine.stop();
+  h?.store.close();
+  await revived?.close();
+  await closeHttpAgents();
 }
 
 const connectivity = (signals: EngineSignal[]): string[] => signals.flatMap((s) => (s.type === 'connectivity' ? [s.connectivity] : []));
@@ -143,12 +121,7 @@ describe('offline: the whole network goes away, then comes back', () => {
     next = h.notified.slice(shown + notifiedOnReturn.length);
   }, 30_000);
 
-  afterAll(async () => {
-    await h?.engine.stop();
-    h?.store.close();
-    await revived?.close();
-    await closeHttpAgents();
-  });
+  afterAll(() => tearDown(h, revived));
 
   it('goes offline once, and says so to its faces', () => {
     expect(signalsWhileOffline).toEqual(['offline']);
@@ -234,12 +207,7 @@ describe('offline: a single watched vendor that stops answering', () => {
     await h.cycle();
   }, 30_000);
 
-  afterAll(async () => {
-    await h?.engine.stop();
-    h?.store.close();
-    await revived?.close();
-    await closeHttpAgents();
-  });
+  afterAll(() => tearDown(h, revived));
 
   it('treats the silence as possibly ours: offline, stale, never unreachable, nothing notified', () => {
     for (const c of outage) expect(c.vendors.get('solo')).toMatchObject({ health: 'stale', lastSuccessAt: lastGood });

@@ -5,7 +5,7 @@ import { asArray, asNumber, asRecord, asString, readJson } from '../common/json.
 import { deriveLevel, sortSnapshot } from '../common/snapshot.ts';
 import { epochSecondsToUtc } from '../common/time.ts';
 import { tidyText } from '../common/html.ts';
-import { warn } from '../statuspage/enums.ts';
+import { warn } from '../common/warnings.ts';
 
 /**
  * AWS Health Dashboard `/public/currentevents` [F: one real event, excerpted]: an array of open

@@ -1,7 +1,7 @@
 import type { FeedWarning, Impact, Incident, IncidentUpdate } from '../../../../shared/model/index.ts';
 import { IMPACTS } from '../../../../shared/model/index.ts';
 import { htmlToText } from '../common/html.ts';
-import { warn } from '../statuspage/enums.ts';
+import { warn } from '../common/warnings.ts';
 import type { FeedEntry } from '../feed/read-feed.ts';
 
 /**

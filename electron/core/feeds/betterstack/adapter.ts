@@ -4,7 +4,7 @@ import type {
 import { STATUS_LABELS, worstOf } from '../../../../shared/model/index.ts';
 import { asArray, asRecord, asString, readJson } from '../common/json.ts';
 import { slugify, sortSnapshot } from '../common/snapshot.ts';
-import { isoToUtc } from '../common/time.ts';
+import { enumReader, isoTimeReader } from '../common/warnings.ts';
 import type { FeedAdapter, FeedDocuments, ParseContext, ParseResult } from '../types.ts';
 
 /**
@@ -37,18 +37,9 @@ function parseBetterstack(docs: FeedDocuments, ctx: ParseContext): ParseResult {
     return { ok: false, error: { kind: 'wrong_format', message: 'Not a Better Stack index.json (no data.type "status_page").' } };
   }
   const warnings: FeedWarning[] = [];
-  const time = (value: unknown, path: string): string | undefined => {
-    if (value === undefined || value === null || value === '') return undefined;
-    const iso = isoToUtc(value);
-    if (!iso) warnings.push({ code: 'bad_date', message: `Unreadable time ${JSON.stringify(value)}.`, path });
-    return iso;
-  };
-  const level = (value: unknown, path: string): StatusLevel | undefined => {
-    if (value === undefined || value === null) return undefined;
-    const found = typeof value === 'string' ? LEVELS[value.toLowerCase()] : undefined;
-    if (!found) warnings.push({ code: 'unknown_status', message: `Unknown state ${JSON.stringify(value)}.`, path });
-    return found;
-  };
+  const time = isoTimeReader(warnings);
+  const state = enumReader(warnings, 'state', (word) => word.toLowerCase());
+  const level = (value: unknown, path: string): StatusLevel | undefined => state(LEVELS, value, path);
 
   const included = asArray(root.included).map((x, i) => ({ item: asRecord(x), path: `included[${i}]` }));
   const ofType = (type: string) => included.filter((x): x is { item: Record<string, unknown>; path: string } => x.item?.type === type);

@@ -2,6 +2,7 @@ import type {
   Component, FeedWarning, Impact, Incident, IncidentUpdate, Maintenance, Snapshot,
 } from '../../../../shared/model/index.ts';
 import { STATUS_LABELS } from '../../../../shared/model/index.ts';
+import { hostOf } from '../common/host.ts';
 import { asArray, asNumber, asRecord, asString } from '../common/json.ts';
 import { deriveLevel, slugify, sortSnapshot } from '../common/snapshot.ts';
 import type { ParseContext } from '../types.ts';
@@ -153,12 +154,4 @@ export function buildCachetSnapshot(input: CachetInput, ctx: ParseContext): Snap
     maintenances,
     warnings,
   });
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

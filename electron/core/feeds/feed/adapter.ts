@@ -2,6 +2,7 @@ import type { FeedWarning, Incident, Maintenance, Snapshot } from '../../../../s
 import { STATUS_LABELS } from '../../../../shared/model/index.ts';
 import type { FeedAdapter, FeedDocuments, ParseContext, ParseResult } from '../types.ts';
 import { decodeBody } from '../common/decode.ts';
+import { hostOf } from '../common/host.ts';
 import { deriveLevel, sortSnapshot } from '../common/snapshot.ts';
 import { awsRssIncidents } from '../aws/rss.ts';
 import { entryIncidentId, uniqueId } from './entry-id.ts';
@@ -9,12 +10,12 @@ import { detectFlavour } from './flavour.ts';
 import type { Flavour } from './flavour.ts';
 import { genericEntryToItem } from './generic-entry.ts';
 import { incidentioEntryToItem } from './incidentio-entry.ts';
+import type { FeedItem } from './items.ts';
 import { readFeed } from './read-feed.ts';
 import type { FeedInfo } from './read-feed.ts';
 import { parseTimeline } from './timeline.ts';
 import type { ParsedTimeline } from './timeline.ts';
 import { timelineEntryToItem } from './timeline-entry.ts';
-import type { FeedItem } from './timeline-entry.ts';
 
 /**
  * Atom 1.0 / RSS 2.0 status feeds, whichever platform wrote them: the flavour is read from the
@@ -82,12 +83,4 @@ function pageOf(feed: FeedInfo, flavour: Flavour, url: string): Snapshot['page']
   const title = feed.title?.replace(/\s+-\s+Incident History$/i, '');
   const name = (flavour === 'statuspage' ? feed.author : undefined) ?? title ?? feed.author ?? hostOf(url);
   return { name, url: feed.link ?? url };
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

@@ -1,7 +1,8 @@
 import type { IncidentStatus } from '../../../../shared/model/index.ts';
 import { htmlToText, tidyText } from '../common/html.ts';
+import { currentIncident, currentMaintenance } from './items.ts';
+import type { FeedItem } from './items.ts';
 import type { FeedEntry } from './read-feed.ts';
-import type { FeedItem } from './timeline-entry.ts';
 
 /** An entry untouched for this long is taken as over, even if its text never says so. */
 const STALE_AFTER_MS = 7 * 86_400_000;
@@ -23,33 +24,10 @@ export function genericEntryToItem(entry: FeedEntry, id: string, fetchedAt: stri
   const stale = Date.parse(fetchedAt) - Date.parse(at) > STALE_AFTER_MS;
   const saysClosed = CLOSED_WORDS.test(title) || CLOSED_WORDS.test(body.slice(0, 2000));
   const closed = saysClosed || stale;
-  const url = entry.link ?? null;
+  const state = { entry, id, at, body, components: [] };
   if (MAINTENANCE_WORDS.test(title)) {
-    const status = closed ? 'completed' : 'scheduled';
-    const label = saysClosed ? 'Completed' : closed ? 'Update' : 'Scheduled';
-    return {
-      kind: 'maintenance',
-      maintenance: {
-        id, title, url, status,
-        scheduledFor: entry.published ?? at,
-        scheduledUntil: closed ? at : null,
-        components: [],
-        updates: [{ id: null, status, label, body, at }],
-      },
-    };
+    return currentMaintenance({ ...state, label: saysClosed ? 'Completed' : closed ? 'Update' : 'Scheduled' }, closed ? 'completed' : 'scheduled');
   }
   const status: IncidentStatus = closed ? 'resolved' : 'investigating';
-  return {
-    kind: 'incident',
-    incident: {
-      id, title, url,
-      impact: 'minor',
-      status,
-      startedAt: entry.published ?? at,
-      resolvedAt: closed ? at : null,
-      components: [],
-      updates: [{ id: null, status, label: saysClosed ? 'Resolved' : closed ? 'Update' : 'Investigating', body, at }],
-      postmortem: null,
-    },
-  };
+  return currentIncident({ ...state, label: saysClosed ? 'Resolved' : closed ? 'Update' : 'Investigating' }, status);
 }

@@ -1,9 +1,10 @@
 import type { FeedWarning, IncidentStatus, MaintenanceStatus } from '../../../../shared/model/index.ts';
 import { htmlTokens, tokensToText } from '../common/html.ts';
-import { warn } from '../statuspage/enums.ts';
+import { warn } from '../common/warnings.ts';
+import { currentIncident, currentMaintenance } from './items.ts';
+import type { FeedItem } from './items.ts';
 import { INCIDENT_LABELS, MAINTENANCE_LABELS, labelKey } from './labels.ts';
 import type { FeedEntry } from './read-feed.ts';
-import type { FeedItem } from './timeline-entry.ts';
 
 /**
  * incident.io feeds (`<generator>incident.io</generator>`) hold only an incident's current state
@@ -28,40 +29,15 @@ export function incidentioEntryToItem(entry: FeedEntry, id: string, fetchedAt: s
     .map((line) => line.replace(/\s*\([^()]*\)\s*$/, '').trim())
     .filter((line) => line !== '');
   const at = entry.updated ?? entry.published ?? fetchedAt;
-  const title = entry.title ?? '(untitled)';
-  const url = entry.link ?? null;
   const label = statusWord ?? 'Update';
+  const state = { entry, id, at, label, body: message, components };
   const key = labelKey(label).replace(/^maintenance /, '');
   const maintenanceStatus: MaintenanceStatus | undefined = MAINTENANCE_LABELS[key];
-  if (maintenanceStatus) {
-    return {
-      kind: 'maintenance',
-      maintenance: {
-        id, title, url, status: maintenanceStatus,
-        scheduledFor: entry.published ?? at,
-        scheduledUntil: maintenanceStatus === 'completed' ? at : null,
-        components,
-        updates: [{ id: null, status: maintenanceStatus, label, body: message, at }],
-      },
-    };
-  }
+  if (maintenanceStatus) return currentMaintenance(state, maintenanceStatus);
   let status: IncidentStatus | undefined = INCIDENT_LABELS[key];
   if (status === undefined) {
     if (statusWord !== undefined) warn(warnings, 'unknown_status', `Unknown incident.io status "${statusWord}".`, `${entry.path}.content`);
     status = 'investigating';
   }
-  const closed = status === 'resolved' || status === 'postmortem';
-  return {
-    kind: 'incident',
-    incident: {
-      id, title, url,
-      impact: 'minor',
-      status,
-      startedAt: entry.published ?? at,
-      resolvedAt: closed ? at : null,
-      components,
-      updates: [{ id: null, status, label, body: message, at }],
-      postmortem: null,
-    },
-  };
+  return currentIncident(state, status);
 }

@@ -2,7 +2,7 @@ import type { FeedError, FeedWarning } from '../../../../shared/model/index.ts';
 import { asElement, parseXml, xmlAttr, xmlChild, xmlChildren, xmlText } from '../common/xml.ts';
 import type { XmlElement } from '../common/xml.ts';
 import { isoToUtc, rfc822ToUtc } from '../common/time.ts';
-import { warn } from '../statuspage/enums.ts';
+import { warn } from '../common/warnings.ts';
 import { htmlToText } from '../common/html.ts';
 
 /**

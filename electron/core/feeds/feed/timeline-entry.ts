@@ -1,5 +1,8 @@
-import type { FeedWarning, Incident, IncidentStatus, IncidentUpdate, Maintenance, MaintenanceStatus, MaintenanceUpdate } from '../../../../shared/model/index.ts';
-import { warn } from '../statuspage/enums.ts';
+import type { FeedWarning, IncidentStatus, IncidentUpdate, MaintenanceStatus, MaintenanceUpdate } from '../../../../shared/model/index.ts';
+import { isIncidentClosed } from '../../../../shared/model/index.ts';
+import { warn } from '../common/warnings.ts';
+import { feedIncident } from './items.ts';
+import type { FeedItem } from './items.ts';
 import { incidentStatusFor, labelMeaning, maintenanceStatusFor } from './labels.ts';
 import type { LabelMeaning } from './labels.ts';
 import { readPrelude } from './prelude.ts';
@@ -7,17 +10,13 @@ import type { FeedEntry } from './read-feed.ts';
 import type { ParsedTimeline } from './timeline.ts';
 import { resolveStamp, zoneOffset } from './year.ts';
 
-/** One feed entry in the model: incidents and maintenances share the feed. */
-export type FeedItem = { kind: 'incident'; incident: Incident } | { kind: 'maintenance'; maintenance: Maintenance };
-
 interface Step { at: string; label: string; body: string; meaning: LabelMeaning }
 
 /**
  * A Statuspage or Instatus entry with a rendered timeline → an incident or a maintenance.
- * Feeds carry no impact: incidents get `minor` (inferred — a feed entry means something was
- * wrong, and nothing says how badly) and the diff can raise it from the JSON API if both are
- * polled. An entry is a maintenance when Instatus says `Type: Maintenance`, when it has a
- * scheduled-event banner, or when any label is a maintenance word.
+ * Incidents get `minor` impact, as every feed incident does (see {@link feedIncident}). An entry
+ * is a maintenance when Instatus says `Type: Maintenance`, when it has a scheduled-event banner,
+ * or when any label is a maintenance word.
  */
 export function timelineEntryToItem(entry: FeedEntry, timeline: ParsedTimeline, id: string, fallbackAnchor: string, warnings: FeedWarning[]): FeedItem {
   const prelude = readPrelude(timeline.prelude);
@@ -59,20 +58,14 @@ export function timelineEntryToItem(entry: FeedEntry, timeline: ParsedTimeline, 
     updates.push({ id: null, status: previous, label: step.label, body: step.body, at: step.at });
   }
   const status = previous ?? 'investigating';
-  const closed = status === 'resolved' || status === 'postmortem';
-  return {
-    kind: 'incident',
-    incident: {
-      id, title, url,
-      impact: 'minor',
-      status,
-      startedAt: updates[0]?.at ?? entry.published ?? entry.updated ?? fallbackAnchor,
-      resolvedAt: closed ? updates.findLast((u) => u.status === 'resolved')?.at ?? null : null,
-      components: prelude.components,
-      updates,
-      postmortem: updates.findLast((u) => u.status === 'postmortem')?.body ?? null,
-    },
-  };
+  return feedIncident({
+    id, title, url, status,
+    startedAt: updates[0]?.at ?? entry.published ?? entry.updated ?? fallbackAnchor,
+    resolvedAt: isIncidentClosed(status) ? updates.findLast((u) => u.status === 'resolved')?.at ?? null : null,
+    components: prelude.components,
+    updates,
+    postmortem: updates.findLast((u) => u.status === 'postmortem')?.body ?? null,
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Component, FeedWarning, Impact, Incident, IncidentUpdate, StatusLe
 import { isIncidentClosed, rankOf, STATUS_LABELS } from '../../../../shared/model/index.ts';
 import { asArray, asRecord, asString, readJson } from '../common/json.ts';
 import { deriveLevel, slugify, sortSnapshot } from '../common/snapshot.ts';
-import { isoToUtc } from '../common/time.ts';
+import { isoTimeReader } from '../common/warnings.ts';
 import type { FeedAdapter, FeedDocuments, ParseContext, ParseResult } from '../types.ts';
 import { cleanGcpText, isIncidentReport } from './text.ts';
 
@@ -36,12 +36,7 @@ function parseGcp(docs: FeedDocuments, ctx: ParseContext): ParseResult {
     return { ok: false, error: { kind: 'wrong_format', message: 'Not Google Cloud incidents.json (expected an array of incidents with "begin").' } };
   }
   const warnings: FeedWarning[] = [];
-  const time = (value: unknown, path: string): string | undefined => {
-    if (value === undefined || value === null || value === '') return undefined;
-    const iso = isoToUtc(value);
-    if (!iso) warnings.push({ code: 'bad_date', message: `Unreadable time ${JSON.stringify(value)}.`, path });
-    return iso;
-  };
+  const time = isoTimeReader(warnings);
   const base = docs.main?.url ?? ctx.sourceUrl;
   const incidents: Incident[] = [];
   const products = new Map<string, Component>();

@@ -4,7 +4,7 @@ import type {
 import { rankOf } from '../../../../shared/model/index.ts';
 import { asArray, asRecord, asString } from '../common/json.ts';
 import { slugify } from '../common/snapshot.ts';
-import { isoToUtc } from '../common/time.ts';
+import { enumReader, isoTimeReader } from '../common/warnings.ts';
 
 /**
  * incident.io's words for component health. Note `full_outage` where Statuspage says
@@ -52,18 +52,11 @@ export class IncidentioReader {
     this.fetchedAt = fetchedAt;
   }
 
-  time(value: unknown, path: string): string | undefined {
-    if (value === undefined || value === null || value === '') return undefined;
-    const iso = isoToUtc(value);
-    if (!iso) this.warnings.push({ code: 'bad_date', message: `Unreadable time ${JSON.stringify(value)}.`, path });
-    return iso;
-  }
+  readonly time = isoTimeReader(this.warnings);
+  private readonly componentStatus = enumReader(this.warnings, 'component status');
 
   level(value: unknown, path: string): StatusLevel | undefined {
-    if (value === undefined || value === null) return undefined;
-    const found = typeof value === 'string' ? INCIDENTIO_LEVELS[value] : undefined;
-    if (!found) this.warnings.push({ code: 'unknown_status', message: `Unknown component status ${JSON.stringify(value)}.`, path });
-    return found;
+    return this.componentStatus(INCIDENTIO_LEVELS, value, path);
   }
 
   /** Remember a component from an incident's `affected_components`, keeping its worst status. */

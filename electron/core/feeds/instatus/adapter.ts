@@ -1,8 +1,9 @@
 import type { Component, FeedWarning, Incident, Maintenance, StatusLevel } from '../../../../shared/model/index.ts';
 import { STATUS_LABELS, worstOf } from '../../../../shared/model/index.ts';
+import { hostOf } from '../common/host.ts';
 import { asArray, asNumber, asRecord, asString, readJson } from '../common/json.ts';
 import { deriveLevel, slugify, sortSnapshot } from '../common/snapshot.ts';
-import { isoToUtc } from '../common/time.ts';
+import { enumReader, isoTimeReader } from '../common/warnings.ts';
 import type { FeedAdapter, FeedDocuments, ParseContext, ParseResult } from '../types.ts';
 import { readInstatusComponents } from './components.ts';
 import {
@@ -45,18 +46,8 @@ function parseInstatus(docs: FeedDocuments, ctx: ParseContext): ParseResult {
     return { ok: false, error: { kind: 'wrong_format', message: 'Not an Instatus summary.json (no upper-case page.status nor activeIncidents).' } };
   }
   const warnings: FeedWarning[] = [];
-  const time = (value: unknown, path: string): string | undefined => {
-    if (value === undefined || value === null || value === '') return undefined;
-    const iso = isoToUtc(value);
-    if (!iso) warnings.push({ code: 'bad_date', message: `Unreadable time ${JSON.stringify(value)}.`, path });
-    return iso;
-  };
-  const enumValue = <T>(table: Readonly<Record<string, T>>, value: unknown, path: string): T | undefined => {
-    if (value === undefined || value === null) return undefined;
-    const found = typeof value === 'string' ? table[value.toUpperCase()] : undefined;
-    if (found === undefined) warnings.push({ code: 'unknown_status', message: `Unknown value ${JSON.stringify(value)}.`, path });
-    return found;
-  };
+  const time = isoTimeReader(warnings);
+  const enumValue = enumReader(warnings, 'value', (word) => word.toUpperCase());
 
   const page = asRecord(root.page) ?? {};
   const incidents: Incident[] = [];
@@ -135,12 +126,4 @@ function parseInstatus(docs: FeedDocuments, ctx: ParseContext): ParseResult {
       warnings,
     }),
   };
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

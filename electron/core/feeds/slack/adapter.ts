@@ -4,7 +4,7 @@ import type {
 import { rankOf, STATUS_LABELS } from '../../../../shared/model/index.ts';
 import { asArray, asRecord, asString, readJson } from '../common/json.ts';
 import { deriveLevel, slugify, sortSnapshot } from '../common/snapshot.ts';
-import { isoToUtc } from '../common/time.ts';
+import { isoTimeReader } from '../common/warnings.ts';
 import type { FeedAdapter, FeedDocuments, ParseContext, ParseResult } from '../types.ts';
 
 /**
@@ -33,12 +33,7 @@ function parseSlack(docs: FeedDocuments, ctx: ParseContext): ParseResult {
     return { ok: false, error: { kind: 'wrong_format', message: 'Not the Slack status API (status is not "ok" or "active").' } };
   }
   const warnings: FeedWarning[] = [];
-  const time = (value: unknown, path: string): string | undefined => {
-    if (value === undefined || value === null || value === '') return undefined;
-    const iso = isoToUtc(value);
-    if (!iso) warnings.push({ code: 'bad_date', message: `Unreadable time ${JSON.stringify(value)}.`, path });
-    return iso;
-  };
+  const time = isoTimeReader(warnings);
 
   const raws: { item: Record<string, unknown>; path: string }[] = [];
   const add = (list: unknown[], prefix: string): void => list.forEach((raw, i) => {

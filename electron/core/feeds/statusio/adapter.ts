@@ -2,9 +2,10 @@ import type {
   Component, FeedWarning, Impact, Incident, IncidentStatus, IncidentUpdate, Maintenance, MaintenanceStatus, StatusLevel,
 } from '../../../../shared/model/index.ts';
 import { STATUS_LABELS, worstOf } from '../../../../shared/model/index.ts';
+import { hostOf } from '../common/host.ts';
 import { asArray, asNumber, asRecord, asString, readJson } from '../common/json.ts';
 import { slugify, sortSnapshot } from '../common/snapshot.ts';
-import { isoToUtc } from '../common/time.ts';
+import { isoTimeReader } from '../common/warnings.ts';
 import type { FeedAdapter, FeedDocuments, ParseContext, ParseResult } from '../types.ts';
 
 /**
@@ -43,12 +44,7 @@ function parseStatusio(docs: FeedDocuments, ctx: ParseContext): ParseResult {
     if (!found) warnings.push({ code: 'unknown_status', message: `Unknown status_code ${JSON.stringify(code)}.`, path });
     return found ?? 'unknown';
   };
-  const time = (value: unknown, path: string): string | undefined => {
-    if (value === undefined || value === null || value === '') return undefined;
-    const iso = isoToUtc(value);
-    if (!iso) warnings.push({ code: 'bad_date', message: `Unreadable time ${JSON.stringify(value)}.`, path });
-    return iso;
-  };
+  const time = isoTimeReader(warnings);
 
   // A component's real state is per (component × container); the worst container is the
   // component's state. Containers are shared across components, so they are not components.
@@ -153,12 +149,4 @@ function parseStatusio(docs: FeedDocuments, ctx: ParseContext): ParseResult {
 const IMPACT_RANK: Record<Impact, number> = { none: 0, minor: 1, major: 2, critical: 3 };
 function rankImpact(impact: Impact): number {
   return IMPACT_RANK[impact];
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

@@ -4,8 +4,9 @@ import type { FeedAdapter, FeedDocuments, ParseContext, ParseResult } from '../t
 import { asArray, asRecord, asString, readJson } from '../common/json.ts';
 import { deriveLevel, sortSnapshot } from '../common/snapshot.ts';
 import { isoToUtc } from '../common/time.ts';
+import { warn } from '../common/warnings.ts';
 import { parseStatuspageComponents } from './components.ts';
-import { INDICATOR_LEVELS, warn } from './enums.ts';
+import { INDICATOR_LEVELS } from './enums.ts';
 import { isMaintenanceObject, parseStatuspageIncident, parseStatuspageMaintenance } from './incident.ts';
 
 /** Roles in merge order; see electron/core/feeds/endpoints.ts. */

@@ -1,6 +1,7 @@
 import type { Component, FeedWarning } from '../../../../shared/model/index.ts';
 import { asArray, asNumber, asRecord, asString } from '../common/json.ts';
-import { COMPONENT_LEVELS, warn } from './enums.ts';
+import { warn } from '../common/warnings.ts';
+import { COMPONENT_LEVELS } from './enums.ts';
 
 /**
  * Statuspage components → the model. Group objects (`group: true`) are headings, not components:

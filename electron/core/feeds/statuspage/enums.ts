@@ -1,4 +1,4 @@
-import type { FeedWarning, Impact, IncidentStatus, MaintenanceStatus, StatusLevel } from '../../../../shared/model/index.ts';
+import type { Impact, IncidentStatus, MaintenanceStatus, StatusLevel } from '../../../../shared/model/index.ts';
 
 /**
  * Statuspage's enums and the words its pages show for them. Shared by the JSON adapter and the
@@ -55,9 +55,4 @@ export const STATUS_WORDS: Readonly<Record<IncidentStatus | MaintenanceStatus, s
  */
 export function updateLabel(status: IncidentStatus | MaintenanceStatus, previous: string | undefined): string {
   return status === previous ? 'Update' : STATUS_WORDS[status];
-}
-
-/** Push a warning; one place so codes stay consistent. */
-export function warn(warnings: FeedWarning[], code: string, message: string, path?: string): void {
-  warnings.push(path === undefined ? { code, message } : { code, message, path });
 }

@@ -4,7 +4,8 @@ import type {
 import { asArray, asRecord, asString } from '../common/json.ts';
 import { isoToUtc } from '../common/time.ts';
 import { tidyText } from '../common/html.ts';
-import { IMPACTS, INCIDENT_STATUS_SET, MAINTENANCE_STATUS_SET, updateLabel, warn } from './enums.ts';
+import { warn } from '../common/warnings.ts';
+import { IMPACTS, INCIDENT_STATUS_SET, MAINTENANCE_STATUS_SET, updateLabel } from './enums.ts';
 
 /**
  * One Statuspage incident or maintenance object → the model. Used for summary.json,

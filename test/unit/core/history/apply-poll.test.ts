@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HistoryStore } from '../../../../electron/core/history/index.ts';
-import { component, count, event, incident, maintenance, openStore, poll, snapshot, tempDir, update } from './factories.ts';
+import { component, count, event, incident, maintenance, openStore, poll, snapshot, storePerTest, tempDir, update } from './factories.ts';
 
 const T0 = '2024-05-01T12:00:00.000Z';
 const T1 = '2024-05-01T12:05:00.000Z';
@@ -12,16 +12,8 @@ const u2 = update('2024-05-01T12:03:00.000Z', 'The cause was identified as a fai
 const u3 = update('2024-05-01T12:09:00.000Z', 'This incident has been resolved.', 'resolved', 'Resolved');
 
 describe('applyPoll', () => {
-  let tmp: ReturnType<typeof tempDir>;
   let store: HistoryStore;
-  beforeEach(() => {
-    tmp = tempDir();
-    store = openStore(tmp.file());
-  });
-  afterEach(() => {
-    store.close();
-    tmp.cleanup();
-  });
+  storePerTest({ get: () => store, set: (opened) => { store = opened; } });
 
   const incidents = (): number => count(store, 'SELECT count(*) AS n FROM incidents');
   const updates = (): number => count(store, 'SELECT count(*) AS n FROM incident_updates');

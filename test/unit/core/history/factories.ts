@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type {
   Component, Incident, IncidentStatus, IncidentUpdate, Maintenance, MaintenanceStatus, Snapshot, VendorEvent, VendorSource,
 } from '../../../../shared/model/index.ts';
@@ -33,6 +34,30 @@ export function openStore(file: string): HistoryStore {
   const opened = HistoryStore.open(file);
   if (!opened.ok) throw new Error(opened.message);
   return opened.store;
+}
+
+/**
+ * Registers hooks giving every test in the enclosing block its own database file, opened before
+ * and closed and deleted after. The test keeps its own `store` variable, reached through `get` and
+ * `set`, because some tests close and reopen the file (a restart) and the store closed afterwards
+ * must be the one they hold last. The returned `file` names the current test's database.
+ */
+export function storePerTest(binding: { get(): HistoryStore; set(store: HistoryStore): void }): { file(name?: string): string } {
+  let tmp: ReturnType<typeof tempDir> | undefined;
+  beforeEach(() => {
+    tmp = tempDir();
+    binding.set(openStore(tmp.file()));
+  });
+  afterEach(() => {
+    binding.get().close();
+    tmp?.cleanup();
+  });
+  return {
+    file: (name) => {
+      if (!tmp) throw new Error('storePerTest: no test is running');
+      return tmp.file(name);
+    },
+  };
 }
 
 export function update(at: string, body: string, status: IncidentStatus = 'investigating', label = 'Investigating', id: string | null = null): IncidentUpdate {

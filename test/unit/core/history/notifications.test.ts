@@ -1,17 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HistoryStore } from '../../../../electron/core/history/index.ts';
-import { count, event, openStore, poll, tempDir } from './factories.ts';
+import { count, event, openStore, poll, storePerTest } from './factories.ts';
 
-let tmp: ReturnType<typeof tempDir>;
 let store: HistoryStore;
-beforeEach(() => {
-  tmp = tempDir();
-  store = openStore(tmp.file());
-});
-afterEach(() => {
-  store.close();
-  tmp.cleanup();
-});
+const tmp = storePerTest({ get: () => store, set: (opened) => { store = opened; } });
 
 const T1 = '2024-05-01T12:00:00.000Z';
 const T2 = '2024-05-01T12:05:00.000Z';

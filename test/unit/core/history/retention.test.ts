@@ -1,17 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HistoryStore } from '../../../../electron/core/history/index.ts';
-import { component, count, event, incident, maintenance, openStore, poll, snapshot, tempDir, update } from './factories.ts';
+import { component, count, event, incident, maintenance, poll, snapshot, storePerTest, update } from './factories.ts';
 
-let tmp: ReturnType<typeof tempDir>;
 let store: HistoryStore;
-beforeEach(() => {
-  tmp = tempDir();
-  store = openStore(tmp.file());
-});
-afterEach(() => {
-  store.close();
-  tmp.cleanup();
-});
+storePerTest({ get: () => store, set: (opened) => { store = opened; } });
 
 const NOW = '2024-06-30T00:00:00.000Z'; // 90 days back is 2024-04-01
 

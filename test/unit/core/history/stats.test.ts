@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HistoryStore } from '../../../../electron/core/history/index.ts';
 import type { Component } from '../../../../shared/model/index.ts';
-import { component, count, incident, openStore, poll, snapshot, tempDir, update } from './factories.ts';
+import { component, count, incident, poll, snapshot, storePerTest, update } from './factories.ts';
 
-let tmp: ReturnType<typeof tempDir>;
 let store: HistoryStore;
-beforeEach(() => {
-  tmp = tempDir();
-  store = openStore(tmp.file());
-});
-afterEach(() => {
-  store.close();
-  tmp.cleanup();
-});
+storePerTest({ get: () => store, set: (opened) => { store = opened; } });
 
 const zero = { operational: 0, maintenance: 0, unknown: 0, degraded: 0, partial_outage: 0, major_outage: 0 };
 

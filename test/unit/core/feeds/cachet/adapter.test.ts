@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cachetV2Adapter, cachetV3Adapter } from '../../../../../electron/core/feeds/cachet/adapter.ts';
-import { ctx, doc, errorKindOf, own, shared, snapshotOf } from '../instatus/json-adapter-support.ts';
+import { ctx, doc, errorKindOf, own, shared, snapshotOf } from '../json-adapter-support.ts';
 
 const SOURCE = 'https://status.yoti.com/';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gcpAdapter } from '../../../../../electron/core/feeds/gcp/adapter.ts';
 import { cleanGcpText } from '../../../../../electron/core/feeds/gcp/text.ts';
-import { ctx, own, shared, snapshotOf } from '../instatus/json-adapter-support.ts';
+import { ctx, own, shared, snapshotOf } from '../json-adapter-support.ts';
 
 const URL = 'https://status.cloud.google.com/incidents.json';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { instatusJsonAdapter } from '../../../../../electron/core/feeds/instatus/adapter.ts';
-import { ctx, doc, errorKindOf, own, shared, snapshotOf } from './json-adapter-support.ts';
+import { ctx, doc, errorKindOf, own, shared, snapshotOf } from '../json-adapter-support.ts';
 
 const SOURCE = 'https://acme.instatus.com/';
 const parse = (docs: Parameters<typeof instatusJsonAdapter.parse>[0]) => instatusJsonAdapter.parse(docs, ctx(SOURCE));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { slackAdapter } from '../../../../../electron/core/feeds/slack/adapter.ts';
-import { ctx, doc, errorKindOf, own, snapshotOf } from '../instatus/json-adapter-support.ts';
+import { ctx, doc, errorKindOf, own, snapshotOf } from '../json-adapter-support.ts';
 
 const SOURCE = 'https://slack-status.com/';
 

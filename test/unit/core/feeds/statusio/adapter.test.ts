@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { statusioAdapter } from '../../../../../electron/core/feeds/statusio/adapter.ts';
-import { ctx, doc, own, shared, snapshotOf } from '../instatus/json-adapter-support.ts';
+import { ctx, doc, own, shared, snapshotOf } from '../json-adapter-support.ts';
 
 const SOURCE = 'https://api.status.io/1.0/status/533c6539221ae15e3f000031';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stripeAdapter } from '../../../../../electron/core/feeds/stripe/adapter.ts';
-import { ctx, doc, errorKindOf, own, snapshotOf } from '../instatus/json-adapter-support.ts';
+import { ctx, doc, errorKindOf, own, snapshotOf } from '../json-adapter-support.ts';
 
 const SOURCE = 'https://status.stripe.com/';
 

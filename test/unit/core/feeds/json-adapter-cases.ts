@@ -1,12 +1,12 @@
 /** Every JSON platform adapter of this batch with its fixtures, for the cross-adapter tests. */
-import { betterstackAdapter } from '../../../../../electron/core/feeds/betterstack/adapter.ts';
-import { cachetV2Adapter, cachetV3Adapter } from '../../../../../electron/core/feeds/cachet/adapter.ts';
-import { gcpAdapter } from '../../../../../electron/core/feeds/gcp/adapter.ts';
-import { incidentioProxyAdapter, incidentioWidgetAdapter } from '../../../../../electron/core/feeds/incidentio/adapter.ts';
-import { instatusJsonAdapter } from '../../../../../electron/core/feeds/instatus/adapter.ts';
-import { slackAdapter } from '../../../../../electron/core/feeds/slack/adapter.ts';
-import { statusioAdapter } from '../../../../../electron/core/feeds/statusio/adapter.ts';
-import { stripeAdapter } from '../../../../../electron/core/feeds/stripe/adapter.ts';
+import { betterstackAdapter } from '../../../../electron/core/feeds/betterstack/adapter.ts';
+import { cachetV2Adapter, cachetV3Adapter } from '../../../../electron/core/feeds/cachet/adapter.ts';
+import { gcpAdapter } from '../../../../electron/core/feeds/gcp/adapter.ts';
+import { incidentioProxyAdapter, incidentioWidgetAdapter } from '../../../../electron/core/feeds/incidentio/adapter.ts';
+import { instatusJsonAdapter } from '../../../../electron/core/feeds/instatus/adapter.ts';
+import { slackAdapter } from '../../../../electron/core/feeds/slack/adapter.ts';
+import { statusioAdapter } from '../../../../electron/core/feeds/statusio/adapter.ts';
+import { stripeAdapter } from '../../../../electron/core/feeds/stripe/adapter.ts';
 import type { AdapterCase } from './json-adapter-support.ts';
 import { own, shared } from './json-adapter-support.ts';
 

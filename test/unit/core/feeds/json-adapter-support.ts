@@ -1,14 +1,14 @@
 /**
  * Helpers shared by the JSON platform adapter tests (Instatus, incident.io, Cachet, status.io,
- * Better Stack, GCP, Slack, Stripe). Lives here only because helpers may not touch test/support;
- * it belongs beside the other feed test helpers when the lead moves it.
+ * Better Stack, GCP, Slack, Stripe) and the cross-adapter test. It sits at the feeds test root,
+ * not under one platform, because every platform's tests read fixtures and contexts the same way.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect } from 'vitest';
-import type { Snapshot } from '../../../../../shared/model/index.ts';
-import type { FeedAdapter, FeedDocument, FeedDocuments, ParseContext, ParseResult } from '../../../../../electron/core/feeds/types.ts';
-import { OWN_FIXTURES, SHARED_FIXTURES } from '../../../../support/paths.ts';
+import type { Snapshot } from '../../../../shared/model/index.ts';
+import type { FeedAdapter, FeedDocument, FeedDocuments, ParseContext, ParseResult } from '../../../../electron/core/feeds/types.ts';
+import { OWN_FIXTURES, SHARED_FIXTURES } from '../../../support/paths.ts';
 
 export const FETCHED_AT = '2026-08-01T12:00:00.000Z';
 
