@@ -7,6 +7,7 @@ import { parseFeedXml } from '../electron/core/feeds/feed/adapter.ts';
 import { HistoryStore } from '../electron/core/history/index.ts';
 import { replayVersions } from '../test/support/replay.ts';
 import { fmt, percentile, type BenchSection } from './report.ts';
+import { prng } from '../test/support/prng.ts';
 
 /**
  * Full-text search (HistoryStore.search: FTS5, bm25, snippet) over a 100,000-incident history,
@@ -31,17 +32,6 @@ const PRODUCTS = [
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2', 'Frankfurt', 'Tokyo', 'São Paulo', 'Virginia', 'Oregon', 'Mumbai', 'London'];
 const STOP = new Set('that this with from have been were will they their there which while about after before into some more than them these those what when where your also other over only such then very because being could should would cannot'.split(' '));
 
-/** Deterministic PRNG (mulberry32): the same history and queries every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Distinct titles and update bodies of the replay corpus: real incident prose to vary. */
 function replayCorpus(): { titles: string[]; bodies: string[] } {

@@ -87,4 +87,3 @@ export const vendorStatsSchema = z.object({
 });
 export type VendorStats = z.infer<typeof vendorStatsSchema>;
 
-export const maintenanceRecordsSchema = z.array(maintenanceRecordSchema);

@@ -1,4 +1,5 @@
 import type { SchedulerClock } from '../../electron/core/polling/scheduler.ts';
+import { prng } from './prng.ts';
 
 /**
  * Virtual time for scheduler tests: timers fire in order when the test advances the clock, and
@@ -8,20 +9,13 @@ export class VirtualClock implements SchedulerClock {
   private t = 0;
   private seq = 0;
   private timers = new Map<number, { at: number; fn: () => void }>();
-  private seed: number;
+  readonly random: () => number;
 
   constructor(seed = 42) {
-    this.seed = seed;
+    this.random = prng(seed);
   }
 
   now = (): number => this.t;
-  random = (): number => {
-    // mulberry32
-    let x = (this.seed = (this.seed + 0x6d2b79f5) | 0);
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
   setTimeout = (fn: () => void, ms: number): unknown => {
     const id = ++this.seq;
     this.timers.set(id, { at: this.t + ms, fn });

@@ -109,7 +109,7 @@ export function createApi(deps: ApiDeps): Handlers {
 /** One watched vendor's view (the stream sends it after each poll without rebuilding them all). */
 export function vendorViewOf(deps: ApiDeps, vendorId: string): VendorView | undefined {
   const vendor = deps.settings.listVendors().find((v) => v.id === vendorId);
-  return vendor ? viewFrom(deps, vendor, deps.history.vendors().find((r) => r.id === vendorId)) : undefined;
+  return vendor ? viewFrom(deps, vendor, deps.history.vendor(vendorId)) : undefined;
 }
 
 function viewFrom(deps: ApiDeps, vendor: WatchedVendor, row: VendorRow | undefined): VendorView {

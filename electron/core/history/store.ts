@@ -45,6 +45,7 @@ export class HistoryStore implements HistoryPort {
       pending: p('SELECT * FROM events WHERE handled IS NULL ORDER BY at, rowid'),
       markHandled: p('UPDATE events SET handled = ?, handled_at = ? WHERE id = ? AND handled IS NULL'),
       vendors: p('SELECT * FROM vendors ORDER BY name'),
+      vendor: p('SELECT * FROM vendors WHERE id = ?'),
       updatesOf: p('SELECT key, update_id, status, label, body, at FROM incident_updates WHERE vendor_id = ? AND incident_id = ? ORDER BY at, rowid'),
       incident: p('SELECT i.*, v.name AS vendor_name FROM incidents i JOIN vendors v ON v.id = i.vendor_id WHERE i.vendor_id = ? AND i.id = ?'),
       retries: p('SELECT coalesce(sum(retries), 0) AS n FROM poll_log WHERE vendor_id = ? AND at >= ?'),
@@ -83,11 +84,13 @@ export class HistoryStore implements HistoryPort {
   }
 
   vendors(): VendorRow[] {
-    return (this.q.vendors!.all() as Record<string, unknown>[]).map((r) => ({
-      id: r.id as string, name: r.name as string, level: (r.level as StatusLevel | null) ?? null, description: (r.description as string | null) ?? null,
-      health: r.health as FeedHealth, lastPollAt: (r.last_poll_at as string | null) ?? null, lastSuccessAt: (r.last_success_at as string | null) ?? null,
-      lastError: (r.last_error as string | null) ?? null, consecutiveFailures: Number(r.consecutive_failures),
-    }));
+    return (this.q.vendors!.all() as Record<string, unknown>[]).map(vendorFromRow);
+  }
+
+  /** One vendor's row (the stream refreshes one view per poll without reading them all). */
+  vendor(id: string): VendorRow | undefined {
+    const row = this.q.vendor!.get(id) as Record<string, unknown> | undefined;
+    return row ? vendorFromRow(row) : undefined;
   }
 
   /** Retries spent since an instant: a flaky feed stays visible even when every retry succeeded. */
@@ -192,4 +195,12 @@ export class HistoryStore implements HistoryPort {
       throw err;
     }
   }
+}
+
+function vendorFromRow(r: Record<string, unknown>): VendorRow {
+  return {
+    id: r.id as string, name: r.name as string, level: (r.level as StatusLevel | null) ?? null, description: (r.description as string | null) ?? null,
+    health: r.health as FeedHealth, lastPollAt: (r.last_poll_at as string | null) ?? null, lastSuccessAt: (r.last_success_at as string | null) ?? null,
+    lastError: (r.last_error as string | null) ?? null, consecutiveFailures: Number(r.consecutive_failures),
+  };
 }

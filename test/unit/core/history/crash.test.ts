@@ -3,21 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CRASH_VENDOR, EVENTS, INCIDENTS, pollAt, REPLAY_RETRIES, UPDATES } from './crash-writer.ts';
 import { openStore, tempDir } from './factories.ts';
+import { prng } from '../../../support/prng.ts';
 
 const WRITER = fileURLToPath(new URL('./crash-writer.ts', import.meta.url));
 const KILLS = 8;
 
-/** Small deterministic PRNG (mulberry32) so a failing run can be repeated from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Start the writer, wait until it says it is writing, let it write for `ms`, then SIGKILL it. */
 function runAndKill(file: string, ms: number): Promise<{ ready: string; signal: NodeJS.Signals | null }> {
