@@ -57,6 +57,11 @@ export class Engine {
   private delivering: Promise<unknown> = Promise.resolve();
   private stopped = false;
   private lastRetentionAt: number | null = null;
+  /**
+   * Poller memory per vendor, as last committed: read from history once per vendor, then kept in
+   * step with each poll's transaction, so a poll does not re-parse the stored JSON.
+   */
+  private readonly stored = new Map<string, StoredVendorState>();
   /** Vendors polled since the last delivery: their first-run/catch-up mode ends with it. */
   private polledSinceDelivery = new Set<string>();
 
@@ -139,6 +144,7 @@ export class Engine {
     for (const id of this.runtime.keys()) if (!ids.has(id)) {
       this.scheduler.remove(id);
       this.runtime.delete(id);
+      this.stored.delete(id);
     }
   }
 
@@ -168,7 +174,7 @@ export class Engine {
   private async pollOnly(vendor: WatchedVendor): Promise<PollResult> {
     const { history } = this.opts;
     const now = this.opts.now ?? (() => new Date().toISOString());
-    const stored = readStored(history.loadVendorState(vendor.id)?.knownState);
+    const stored = this.storedState(vendor.id);
     let runtime = this.runtime.get(vendor.id);
     if (!runtime) this.runtime.set(vendor.id, (runtime = { validators: {}, cached: {} }));
     const watched = this.opts.settings.current.watchlist.length;
@@ -201,10 +207,17 @@ export class Engine {
       ...(result.known && result.outcome === 'ok' ? { snapshot: presentIn(result.known, result.at), noLongerReported: result.known.noLongerReported } : {}),
       events: result.events,
     });
+    this.stored.set(vendor.id, { known: result.known, reachability: result.reachability });
     if (result.firstRead) this.firstReads.add(vendor.id);
     this.polledSinceDelivery.add(vendor.id);
     this.emit({ type: 'poll', result, newEvents });
     return result;
+  }
+
+  private storedState(vendorId: string): StoredVendorState {
+    let state = this.stored.get(vendorId);
+    if (!state) this.stored.set(vendorId, (state = readStored(this.opts.history.loadVendorState(vendorId)?.knownState)));
+    return state;
   }
 
   private onConnectivity(change: Connectivity): void {
@@ -229,7 +242,7 @@ export class Engine {
       const { shown } = await deliverPending({
         pending: () => pending,
         markHandled: (ids, how, at) => history.markHandled(ids, how, at),
-        knownOf: (id) => readStored(history.loadVendorState(id)?.knownState).known,
+        knownOf: (id) => this.storedState(id).known,
       }, { now, timeZone: this.opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, settings: settings.current, modeOf }, this.opts.notify);
       for (const id of polled) {
         this.firstReads.delete(id);
