@@ -11,8 +11,12 @@ const REPLAY = resolve(SHARED_FIXTURES, 'replay/github-history-atom');
 const HISTORY = resolve(SHARED_FIXTURES, 'statuspage/github-incident-history');
 
 describe('feed-xml: real GitHub history.atom captures', () => {
-  it('reads both captures as Statuspage feeds of 25 entries with zero warnings', () => {
-    for (const file of readdirSync(RSS_ATOM)) {
+  // Only GitHub's captures: the folder also holds other vendors' feeds, which the corpus test covers.
+  const githubFiles = readdirSync(RSS_ATOM).filter((f) => f.startsWith('github-'));
+
+  it('reads every GitHub capture as a Statuspage feed of 25 entries with zero warnings', () => {
+    expect(githubFiles.length).toBeGreaterThanOrEqual(2);
+    for (const file of githubFiles) {
       const s = snapshotOf(parseFeed(readFileSync(resolve(RSS_ATOM, file))));
       expect(s.warnings, file).toEqual([]);
       expect(s.source).toMatchObject({ platform: 'statuspage', format: 'feed-xml' });

@@ -25,9 +25,10 @@ const readShared = (name: string): Uint8Array => readFileSync(resolve(STATUSPAGE
 const readOwn = (name: string): Uint8Array => readFileSync(resolve(OWN_FIXTURES, 'statuspage', name));
 
 describe('Statuspage JSON: real GitHub captures', () => {
-  it('reads every real capture in fixtures/statuspage with zero warnings', () => {
-    const files = readdirSync(STATUSPAGE).filter((f) => f.endsWith('.json'));
-    expect(files.length).toBe(5);
+  it('reads every real GitHub capture in fixtures/statuspage with zero warnings', () => {
+    // Other vendors' captures in the same folder are covered by the corpus test.
+    const files = readdirSync(STATUSPAGE).filter((f) => f.startsWith('github-') && f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(5);
     for (const file of files) {
       const snapshot = snapshotOf(parse({ summary: doc(readShared(file)) }));
       expect(snapshot.warnings, file).toEqual([]);
