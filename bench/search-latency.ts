@@ -5,6 +5,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Incident, IncidentStatus, Snapshot, VendorSource } from '../shared/model/index.ts';
 import { parseFeedXml } from '../electron/core/feeds/feed/adapter.ts';
 import { HistoryStore } from '../electron/core/history/index.ts';
+import { initialReachability } from '../electron/core/changes/reachability.ts';
 import { replayVersions } from '../test/support/replay.ts';
 import { fmt, percentile, type BenchSection } from './report.ts';
 import { prng } from '../test/support/prng.ts';
@@ -12,7 +13,7 @@ import { prng } from '../test/support/prng.ts';
 /**
  * Full-text search (HistoryStore.search: FTS5, bm25, snippet) over a 100,000-incident history,
  * against the naive alternative on the same tables: `LIKE '%word%'` over titles and update bodies.
- * The history is built by applying PollRecords straight to the store (the engine's write path
+ * The history is built by applying poll results straight to the store (the engine's write path
  * without HTTP or parsing), so its build time is reported too.
  */
 export interface SearchLatencyOptions {
@@ -109,9 +110,11 @@ export async function benchSearchLatency(opts: SearchLatencyOptions = {}): Promi
         });
       }
       const at = new Date(start + k * 7 * 60_000).toISOString();
+      const snapshot = snapshotOf(vendor, incidents, at);
       store.applyPoll({
-        vendor, at, outcome: 'ok', latencyMs: 50, bytes: 100_000, httpStatus: 200, retries: 0, health: 'ok',
-        snapshot: snapshotOf(vendor, incidents, at), events: [],
+        vendor, at, outcome: 'ok', latencyMs: 50, bytes: 100_000, httpStatus: 200, retries: 0, retryAfterMs: null, error: null, health: 'ok',
+        known: { version: 1, snapshot, lastSeen: Object.fromEntries(incidents.map((i) => [`incident:${i.id}`, at])), missingSince: {}, noLongerReported: [] },
+        reachability: initialReachability(at), events: [], firstRead: false,
       });
     }
     const buildMs = performance.now() - buildStarted;

@@ -5,7 +5,7 @@ import { Engine, type EngineSignal } from '../../electron/core/engine/engine.ts'
 import { HistoryStore, type VendorRow } from '../../electron/core/history/index.ts';
 import { nextDelayAfterFailure } from '../../electron/core/polling/backoff.ts';
 import { closeHttpAgents } from '../../electron/core/polling/http.ts';
-import type { PollVerdict } from '../../electron/core/polling/scheduler.ts';
+import type { PollResult } from '../../electron/core/polling/poll-result.ts';
 import { hang, htmlPage, hugeBody, redirect, respond, slowDrip, startFixtureServer, type FixtureServer, type RouteHandler } from '../support/fixture-server.ts';
 import { listenOn, versionsWithNewIncidents } from '../support/comeback.ts';
 import { feedVendor, makeHome } from '../support/home.ts';
@@ -39,8 +39,8 @@ describe('faults: one healthy vendor among eight failing ones', () => {
   const signals: EngineSignal[] = [];
   const cycles: { at: string; ms: number; vendors: Map<string, VendorRow>; healthyIncidents: number; healthyOpened: number; events: Record<string, Record<string, number>> }[] = [];
   let faultStart = '';
-  let retry429: PollVerdict;
-  let retry500: PollVerdict;
+  let retry429: PollResult;
+  let retry500: PollResult;
   let before: { healthyIds: string[]; faultyIncidents: Record<string, number> };
 
   const eventsByVendor = (): Record<string, Record<string, number>> => {
@@ -206,9 +206,9 @@ describe('faults: one healthy vendor among eight failing ones', () => {
   });
 
   it('hands the 429\'s Retry-After to the scheduler, which waits at least that long', () => {
-    expect(retry429).toEqual({ ok: false, retryAfterMs: 120_000 });
-    expect(retry500).toEqual({ ok: false });
-    expect(nextDelayAfterFailure(1, 5 * MIN, () => 0, undefined, retry429.retryAfterMs)).toBe(120_000);
+    expect(retry429).toMatchObject({ outcome: 'fetch_error', httpStatus: 429, retryAfterMs: 120_000 });
+    expect(retry500).toMatchObject({ outcome: 'fetch_error', httpStatus: 500, retryAfterMs: null });
+    expect(nextDelayAfterFailure(1, 5 * MIN, () => 0, undefined, retry429.retryAfterMs ?? undefined)).toBe(120_000);
   });
 
   it('never turns a fault into an incident, an incident event or a level change', () => {

@@ -2,6 +2,7 @@ import type { VendorEvent } from '../../../shared/model/index.ts';
 import type { DiffContext } from './event-factory.ts';
 import { makeEvent, readableUtc } from './event-factory.ts';
 import { shortHash } from './text.ts';
+import type { PollOutcome } from '../polling/poll-result.ts';
 
 /**
  * Whether a vendor's status page answers, as plain JSON the store can keep per vendor.
@@ -17,13 +18,6 @@ export interface ReachabilityState {
   failingSince: string | null;
 }
 
-/**
- * One poll's verdict, decided by the poller: `ok` (any parsed answer), `failed` (this vendor
- * failed while the network works), `offline` (Upstream itself is offline: every vendor fails at
- * the network level, see polling/connectivity.ts).
- */
-export type PollOutcome = { result: 'ok' } | { result: 'failed'; message?: string } | { result: 'offline' };
-
 export interface ReachabilityOptions {
   /** Consecutive failed polls before a vendor is declared unreachable. Default 3. */
   failuresToUnreachable?: number;
@@ -35,7 +29,9 @@ export function initialReachability(now: string): ReachabilityState {
 }
 
 /**
- * Next reachability state and its events (at most one).
+ * Next reachability state and its events (at most one), from the poll's outcome: any answer
+ * (even one we cannot parse) proves the page reachable; `fetch_error` is this vendor failing while
+ * the network works; `offline` is Upstream itself offline (see polling/connectivity.ts).
  *
  * - `failed` N times in a row (default 3) → one `vendor.unreachable`, id keyed by the run's first
  *   failure. One slow answer must not page anyone; three in a row is a pattern.
@@ -48,13 +44,13 @@ export function initialReachability(now: string): ReachabilityState {
  * Impact is `minor` and level `unknown`: an unreachable status page says nothing certain about
  * the vendor's service (status.ts: unknown must never read as an outage).
  */
-export function reachabilityEvents(prev: ReachabilityState, outcome: PollOutcome, ctx: DiffContext & { url?: string | null }, opts: ReachabilityOptions = {}): { state: ReachabilityState; events: VendorEvent[] } {
+export function reachabilityEvents(prev: ReachabilityState, outcome: PollOutcome, error: string | null, ctx: DiffContext & { url?: string | null }, opts: ReachabilityOptions = {}): { state: ReachabilityState; events: VendorEvent[] } {
   const threshold = Math.max(1, opts.failuresToUnreachable ?? 3);
   const url = ctx.url ?? null;
-  if (outcome.result === 'offline') {
+  if (outcome === 'offline') {
     return { state: { ...prev, failures: 0, failingSince: prev.reachable ? null : prev.failingSince }, events: [] };
   }
-  if (outcome.result === 'ok') {
+  if (outcome !== 'fetch_error') {
     if (prev.reachable) return { state: { ...prev, failures: 0, failingSince: null }, events: [] };
     const downSince = prev.failingSince ?? prev.since;
     return {
@@ -75,7 +71,7 @@ export function reachabilityEvents(prev: ReachabilityState, outcome: PollOutcome
   const failingSince = prev.failingSince ?? ctx.now;
   const failures = prev.failures + 1;
   if (!prev.reachable || failures < threshold) return { state: { ...prev, failures, failingSince }, events: [] };
-  const detail = outcome.message !== undefined && outcome.message.trim() !== '' ? ` Last error: ${outcome.message.trim()}` : '';
+  const detail = error !== null && error.trim() !== '' ? ` Last error: ${error.trim()}` : '';
   return {
     state: { reachable: false, since: failingSince, failures, failingSince },
     events: [makeEvent(ctx, {

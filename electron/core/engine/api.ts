@@ -9,7 +9,6 @@ import type { FetchFn } from '../polling/http.ts';
 import type { SettingsStore } from '../settings/index.ts';
 import { resolveVendorSource } from '../vendors/source-from-url.ts';
 import type { Engine } from './engine.ts';
-import { readStored } from './engine.ts';
 import { vendorView } from './vendor-view.ts';
 
 export interface ApiDeps {
@@ -114,7 +113,7 @@ export function vendorViewOf(deps: ApiDeps, vendorId: string): VendorView | unde
 
 function viewFrom(deps: ApiDeps, vendor: WatchedVendor, row: VendorRow | undefined): VendorView {
   const dayAgo = new Date(Date.parse(deps.now()) - 86_400_000).toISOString();
-  return vendorView(vendor, row, readStored(deps.history.loadVendorState(vendor.id)?.knownState).known, deps.history.retriesSince(vendor.id, dayAgo));
+  return vendorView(vendor, row, deps.history.loadVendorState(vendor.id).known, deps.history.retriesSince(vendor.id, dayAgo));
 }
 
 /**

@@ -1,27 +1,25 @@
 import type { FeedHealth } from '../../../shared/model/index.ts';
+import type { PollResult } from '../polling/poll-result.ts';
 import type { ReadVendorResult } from '../polling/read-vendor.ts';
 
-/** How one read went, in the terms the poll log, the scheduler and the connectivity tracker use. */
-export interface ReadVerdict {
-  outcome: 'ok' | 'not_modified' | 'fetch_error' | 'feed_error';
+/**
+ * How one read went: the poll result's own fields (before "offline" can be decided, which needs
+ * every vendor's reads), plus two hints for the retry loop and the connectivity tracker.
+ */
+export type ReadVerdict = Pick<PollResult, 'httpStatus' | 'retryAfterMs' | 'error' | 'bytes' | 'latencyMs'> & {
+  outcome: Exclude<PollResult['outcome'], 'offline'>;
   /** No server answered (refused, DNS, reset, timeout): the network, maybe ours, is the suspect. */
   networkLevel: boolean;
   /** Worth one quick retry within the same poll (a reset or a 502 often is gone a second later). */
   transient: boolean;
-  httpStatus: number | null;
-  retryAfterMs: number | undefined;
-  /** For a person: what failed, naming the document. Null on success. */
-  error: string | null;
-  bytes: number;
-  latencyMs: number;
-}
+};
 
 /** Classify a read. Pure, so the rules for "offline" versus "vendor broken" are testable alone. */
 export function classifyRead(result: ReadVendorResult): ReadVerdict {
   const bytes = result.endpoints.reduce((n, e) => n + (e.bytes ?? 0), 0);
   const latencyMs = result.endpoints.reduce((n, e) => Math.max(n, e.latencyMs ?? 0), 0);
   const mainStatus = result.endpoints.find((e) => !e.optional)?.status ?? null;
-  const base = { bytes, latencyMs, httpStatus: mainStatus, retryAfterMs: undefined, error: null, networkLevel: false, transient: false };
+  const base = { bytes, latencyMs, httpStatus: mainStatus, retryAfterMs: null, error: null, networkLevel: false, transient: false };
   if (result.ok) return { ...base, outcome: result.unchanged ? 'not_modified' : 'ok' };
   const failure = result.failure;
   if (failure.source === 'feed') {
@@ -36,7 +34,7 @@ export function classifyRead(result: ReadVendorResult): ReadVerdict {
     networkLevel,
     transient: networkLevel || (status !== null && status >= 500 && status !== 503 && status < 600),
     httpStatus: status,
-    retryAfterMs: e.retryAfterSeconds !== undefined ? e.retryAfterSeconds * 1000 : undefined,
+    retryAfterMs: e.retryAfterSeconds !== undefined ? e.retryAfterSeconds * 1000 : null,
     error: `${e.message} (${e.url})`,
   };
 }

@@ -1,13 +1,12 @@
-import type { Snapshot, VendorEvent } from '../../../shared/model/index.ts';
+import type { VendorEvent } from '../../../shared/model/index.ts';
 import type { Settings, WatchedVendor } from '../../../shared/contract/settings.ts';
-import type { KnownState } from '../changes/known-state.ts';
 import type { PlanMode, PlannedNotification } from '../changes/rules.ts';
-import type { ReachabilityState } from '../changes/reachability.ts';
 import { ConnectivityTracker, type Connectivity } from '../polling/connectivity.ts';
 import type { FetchOptions } from '../polling/http.ts';
-import { PollScheduler, type PollVerdict, type SchedulerClock, REAL_CLOCK } from '../polling/scheduler.ts';
+import type { PollResult, StoredVendorState } from '../polling/poll-result.ts';
+import { PollScheduler, type SchedulerClock, REAL_CLOCK } from '../polling/scheduler.ts';
 import { deliverPending, type NotifySink } from './notify-plan.ts';
-import { pollVendor, type PollResult, type StoredVendorState, type VendorRuntime } from './poll-vendor.ts';
+import { pollVendor, type VendorRuntime } from './poll-vendor.ts';
 import type { HistoryPort } from './ports.ts';
 
 /** Where the watchlist and rules come from (the settings file, headless or in the app). */
@@ -79,11 +78,11 @@ export class Engine {
   }
 
   /** One poll of one vendor, written in one transaction, then notifications for what is new. */
-  async poll(vendor: WatchedVendor): Promise<PollVerdict> {
+  async poll(vendor: WatchedVendor): Promise<PollResult> {
     const result = await this.pollOnly(vendor);
     await this.deliver();
     this.applyRetention();
-    return { ok: result.verdict.outcome === 'ok' || result.verdict.outcome === 'not_modified', ...(result.verdict.retryAfterMs ? { retryAfterMs: result.verdict.retryAfterMs } : {}) };
+    return result;
   }
 
   /**
@@ -124,7 +123,7 @@ export class Engine {
     this.stopped = false;
     this.scheduler = new PollScheduler((id) => {
       const vendor = this.opts.settings.current.watchlist.find((v) => v.id === id);
-      return vendor ? this.poll(vendor) : Promise.resolve({ ok: true });
+      return vendor ? this.poll(vendor) : Promise.resolve({ outcome: 'ok' as const, retryAfterMs: null });
     }, {
       concurrency: this.opts.concurrency,
       ...(this.opts.clock ? { clock: this.opts.clock } : { clock: REAL_CLOCK }),
@@ -193,20 +192,7 @@ export class Engine {
       ...(this.opts.fetchOptions ? { fetchOptions: this.opts.fetchOptions } : {}),
       ...(this.opts.timeZone ? { timeZone: this.opts.timeZone } : {}),
     });
-    const newEvents = history.applyPoll({
-      vendor,
-      at: result.at,
-      outcome: result.outcome,
-      latencyMs: result.verdict.latencyMs,
-      bytes: result.verdict.bytes,
-      ...(result.verdict.httpStatus !== null ? { httpStatus: result.verdict.httpStatus } : {}),
-      ...(result.verdict.error ? { error: result.verdict.error } : {}),
-      retries: result.retries,
-      health: result.health,
-      knownState: { known: result.known, reachability: result.reachability } satisfies StoredVendorState,
-      ...(result.known && result.outcome === 'ok' ? { snapshot: presentIn(result.known, result.at), noLongerReported: result.known.noLongerReported } : {}),
-      events: result.events,
-    });
+    const newEvents = history.applyPoll(result);
     this.stored.set(vendor.id, { known: result.known, reachability: result.reachability });
     if (result.firstRead) this.firstReads.add(vendor.id);
     this.polledSinceDelivery.add(vendor.id);
@@ -216,7 +202,7 @@ export class Engine {
 
   private storedState(vendorId: string): StoredVendorState {
     let state = this.stored.get(vendorId);
-    if (!state) this.stored.set(vendorId, (state = readStored(this.opts.history.loadVendorState(vendorId)?.knownState)));
+    if (!state) this.stored.set(vendorId, (state = this.opts.history.loadVendorState(vendorId)));
     return state;
   }
 
@@ -263,22 +249,4 @@ export class Engine {
       }
     }
   }
-}
-
-/** The known snapshot narrowed to what the poll at `at` saw (the known state stamps lastSeen). */
-function presentIn(known: KnownState, at: string): Snapshot {
-  const seen = (kind: string, id: string): boolean => known.lastSeen[`${kind}:${id}`] === at;
-  return {
-    ...known.snapshot,
-    incidents: known.snapshot.incidents.filter((i) => seen('incident', i.id)),
-    maintenances: known.snapshot.maintenances.filter((m) => seen('maintenance', m.id)),
-  };
-}
-
-/** Stored JSON → poller memory; anything unrecognisable starts fresh rather than crashing. */
-export function readStored(raw: unknown): StoredVendorState {
-  const value = raw as { known?: KnownState | null; reachability?: ReachabilityState | null } | null | undefined;
-  const known = value?.known && value.known.version === 1 && typeof value.known.snapshot === 'object' ? value.known : null;
-  const reachability = value?.reachability && typeof value.reachability.reachable === 'boolean' ? value.reachability : null;
-  return { known, reachability };
 }

@@ -1,10 +1,11 @@
-import type { FeedHealth, VendorEvent } from '../../../shared/model/index.ts';
+import type { VendorEvent } from '../../../shared/model/index.ts';
 import type { WatchedVendor } from '../../../shared/contract/settings.ts';
 import { diff } from '../changes/diff.ts';
-import { mergeKnown, type KnownState } from '../changes/known-state.ts';
-import { initialReachability, reachabilityEvents, type PollOutcome, type ReachabilityState } from '../changes/reachability.ts';
+import { mergeKnown } from '../changes/known-state.ts';
+import { initialReachability, reachabilityEvents } from '../changes/reachability.ts';
 import { isAdapterId } from '../feeds/endpoints.ts';
 import type { FetchOptions } from '../polling/http.ts';
+import type { PollResult, StoredVendorState } from '../polling/poll-result.ts';
 import { readVendor, type ReadVendorResult } from '../polling/read-vendor.ts';
 import type { FeedDocument } from '../feeds/types.ts';
 import { classifyRead, healthAfter, type ReadVerdict } from './classify.ts';
@@ -13,28 +14,6 @@ import { classifyRead, healthAfter, type ReadVerdict } from './classify.ts';
 export interface VendorRuntime {
   validators: Record<string, { etag: string | null; lastModified: string | null }>;
   cached: Record<string, FeedDocument>;
-}
-
-/** What the poller remembers about a vendor between polls (stored with the vendor in history). */
-export interface StoredVendorState {
-  known: KnownState | null;
-  reachability: ReachabilityState | null;
-}
-
-/** Everything one poll produced, ready to be written in one transaction. */
-export interface PollResult {
-  vendor: WatchedVendor;
-  at: string;
-  verdict: ReadVerdict;
-  /** `offline` replaces a fetch error's outcome when the whole network is down. */
-  outcome: ReadVerdict['outcome'] | 'offline';
-  retries: number;
-  health: FeedHealth;
-  known: KnownState | null;
-  reachability: ReachabilityState;
-  events: VendorEvent[];
-  /** True when this was the vendor's first successful read: its feed is old news. */
-  firstRead: boolean;
 }
 
 export interface PollVendorDeps {
@@ -84,7 +63,7 @@ export async function pollVendor(vendor: WatchedVendor, stored: StoredVendorStat
   // An HTTP error proves a server answered: always the vendor's. No answer at all is the vendor's
   // only while other servers answer us.
   const offline = verdict.outcome === 'fetch_error' && verdict.networkLevel && blame === 'network';
-  const outcome: PollOutcome = verdict.outcome === 'fetch_error' ? (offline ? { result: 'offline' } : { result: 'failed', message: verdict.error ?? '' }) : { result: 'ok' };
+  const outcome = offline ? 'offline' : verdict.outcome;
   const ctx = { vendorId: vendor.id, vendorName: vendor.name, now: at };
   const events: VendorEvent[] = [];
   let known = stored.known;
@@ -92,13 +71,17 @@ export async function pollVendor(vendor: WatchedVendor, stored: StoredVendorStat
     events.push(...diff(known?.snapshot ?? null, result.snapshot, ctx));
     known = mergeKnown(known, result.snapshot, at);
   }
-  const reach = reachabilityEvents(stored.reachability ?? initialReachability(at), outcome, { ...ctx, url: vendor.url });
+  const reach = reachabilityEvents(stored.reachability ?? initialReachability(at), outcome, verdict.error, { ...ctx, url: vendor.url });
   events.push(...reach.events);
   return {
     vendor,
     at,
-    verdict,
-    outcome: offline ? 'offline' : verdict.outcome,
+    outcome,
+    httpStatus: verdict.httpStatus,
+    latencyMs: verdict.latencyMs,
+    bytes: verdict.bytes,
+    retryAfterMs: verdict.retryAfterMs,
+    error: verdict.error,
     retries,
     health: healthAfter(verdict, reach.state.reachable, offline),
     known,

@@ -1,7 +1,8 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { Component, Incident, Maintenance, VendorEvent } from '../../../shared/model/index.ts';
+import type { Component, Incident, Maintenance, Snapshot, VendorEvent } from '../../../shared/model/index.ts';
+import type { KnownState } from '../changes/known-state.ts';
 import { contentKey } from '../changes/update-keys.ts';
-import type { PollRecord } from '../engine/ports.ts';
+import { pollSucceeded, type PollResult, type StoredVendorState } from '../polling/poll-result.ts';
 
 type Stmts = Record<string, StatementSync>;
 
@@ -57,35 +58,59 @@ export const ftsRowid = {
  * that were not stored before: that is what makes a restart (or a replayed poll) re-notify
  * nothing. Any error rolls the whole poll back, so a kill -9 loses at most the poll in flight.
  */
-export function applyPoll(db: DatabaseSync, s: Stmts, poll: PollRecord): VendorEvent[] {
+export function applyPoll(db: DatabaseSync, s: Stmts, poll: PollResult): VendorEvent[] {
   db.exec('BEGIN IMMEDIATE');
   try {
-    const success = poll.outcome === 'ok' || poll.outcome === 'not_modified';
+    const success = pollSucceeded(poll.outcome);
+    const read = poll.outcome === 'ok' && poll.known ? poll.known : null;
+    const stored: StoredVendorState = { known: poll.known, reachability: poll.reachability };
     s.vendorUpsert!.run({
       id: poll.vendor.id, name: poll.vendor.name, url: poll.vendor.url, platform: poll.vendor.platform, adapter: poll.vendor.adapter,
-      base: poll.vendor.base, known: poll.knownState === undefined ? null : JSON.stringify(poll.knownState),
-      level: poll.snapshot?.status.level ?? null, description: poll.snapshot?.status.description ?? null, health: poll.health,
-      at: poll.at, success: success ? poll.at : null, error: poll.error ?? null, failures: success ? 0 : 1,
+      base: poll.vendor.base, known: JSON.stringify(stored),
+      level: read?.snapshot.status.level ?? null, description: read?.snapshot.status.description ?? null, health: poll.health,
+      at: poll.at, success: success ? poll.at : null, error: poll.error, failures: success ? 0 : 1,
     });
-    const present = poll.outcome === 'ok' ? poll.snapshot : undefined;
-    if (present) {
+    if (read) {
+      const present = presentIn(read, poll.at);
       for (const incident of present.incidents) writeIncident(s, poll.vendor.id, incident, poll.at);
       for (const maintenance of present.maintenances) writeMaintenance(s, poll.vendor.id, maintenance, poll.at);
       writeComponents(s, poll.vendor.id, present.components, poll.at);
+      for (const id of read.noLongerReported) s.incidentFlag!.run(1, poll.vendor.id, id);
     }
-    for (const id of poll.noLongerReported ?? []) s.incidentFlag!.run(1, poll.vendor.id, id);
     const fresh: VendorEvent[] = [];
     for (const e of poll.events) {
       const r = s.eventInsert!.run(e.id, e.vendorId, e.kind, e.subjectId, e.at, e.detectedAt, e.title, e.body, e.impact, e.level, e.url);
       if (Number(r.changes) > 0) fresh.push(e);
     }
-    s.pollInsert!.run(poll.vendor.id, poll.at, poll.outcome, Math.round(poll.latencyMs), poll.bytes, poll.httpStatus ?? null, poll.error ?? null, poll.retries);
+    s.pollInsert!.run(poll.vendor.id, poll.at, poll.outcome, Math.round(poll.latencyMs), poll.bytes, poll.httpStatus, poll.error, poll.retries);
     db.exec('COMMIT');
     return fresh;
   } catch (err) {
     db.exec('ROLLBACK');
     throw err;
   }
+}
+
+/**
+ * The known snapshot narrowed to what the poll at `at` saw (the known state stamps lastSeen): every
+ * incident and maintenance present in the feed now, each with every update ever seen of it.
+ * Absent ones are left out, so their stored rows stay as they were.
+ */
+function presentIn(known: KnownState, at: string): Snapshot {
+  const seen = (kind: string, id: string): boolean => known.lastSeen[`${kind}:${id}`] === at;
+  return {
+    ...known.snapshot,
+    incidents: known.snapshot.incidents.filter((i) => seen('incident', i.id)),
+    maintenances: known.snapshot.maintenances.filter((m) => seen('maintenance', m.id)),
+  };
+}
+
+/** Stored JSON → poller memory; anything unrecognisable starts fresh rather than crashing. */
+export function readStoredState(raw: unknown): StoredVendorState {
+  const value = raw as { known?: KnownState | null; reachability?: StoredVendorState['reachability'] } | null | undefined;
+  const known = value?.known && value.known.version === 1 && typeof value.known.snapshot === 'object' ? value.known : null;
+  const reachability = value?.reachability && typeof value.reachability.reachable === 'boolean' ? value.reachability : null;
+  return { known, reachability };
 }
 
 function writeIncident(s: Stmts, vendorId: string, i: Incident, at: string): void {

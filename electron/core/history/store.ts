@@ -3,8 +3,8 @@ import type {
   IncidentQuery, IncidentRecord, MaintenanceQuery, MaintenanceRecord, SearchHit, SearchQuery, StatsQuery, VendorStats,
 } from '../../../shared/contract/history.ts';
 import type { FeedHealth, StatusLevel, VendorEvent } from '../../../shared/model/index.ts';
-import type { HistoryPort, PollRecord } from '../engine/ports.ts';
-import { applyPoll, preparePollStatements } from './apply-poll.ts';
+import type { PollOutcome, PollResult, StoredVendorState } from '../polling/poll-result.ts';
+import { applyPoll, preparePollStatements, readStoredState } from './apply-poll.ts';
 import { openDatabase } from './open.ts';
 import { eventFromRow, incidentFromRows, maintenanceFromRow, type EventRow, type IncidentRow, type MaintenanceRow, type UpdateRow } from './rows.ts';
 import { searchHistory } from './search.ts';
@@ -21,7 +21,7 @@ export interface VendorRow {
 
 /** One row of the poll log: every attempt, successful or not, with what it cost. */
 export interface PollLogEntry {
-  vendorId: string; at: string; outcome: PollRecord['outcome']; latencyMs: number; bytes: number;
+  vendorId: string; at: string; outcome: PollOutcome; latencyMs: number; bytes: number;
   httpStatus: number | null; error: string | null; retries: number;
 }
 
@@ -29,7 +29,7 @@ export interface PollLogEntry {
  * The local history: the source of truth for what happened at each vendor and what was already
  * notified. One SQLite file per user (WAL), written one poll per transaction.
  */
-export class HistoryStore implements HistoryPort {
+export class HistoryStore {
   readonly file: string;
   private readonly db: DatabaseSync;
   private readonly poll: Record<string, StatementSync>;
@@ -59,17 +59,18 @@ export class HistoryStore implements HistoryPort {
     return opened.ok ? { ok: true, store: new HistoryStore(file, opened.db) } : opened;
   }
 
-  applyPoll(poll: PollRecord): VendorEvent[] {
+  /** Write one poll in one transaction; returns the events this store did not hold before. */
+  applyPoll(poll: PollResult): VendorEvent[] {
     return applyPoll(this.db, this.poll, poll);
   }
 
-  loadVendorState(vendorId: string): { knownState: unknown } | null {
+  /** The poller's memory of a vendor as last committed (empty for a vendor never polled). */
+  loadVendorState(vendorId: string): StoredVendorState {
     const row = this.q.vendorState!.get(vendorId) as { known_state: string | null } | undefined;
-    if (!row) return null;
     try {
-      return { knownState: row.known_state ? (JSON.parse(row.known_state) as unknown) : null };
+      return readStoredState(row?.known_state ? (JSON.parse(row.known_state) as unknown) : null);
     } catch {
-      return { knownState: null }; // unreadable memory: start afresh; event ids still de-duplicate
+      return readStoredState(null); // unreadable memory: start afresh; event ids still de-duplicate
     }
   }
 
@@ -102,7 +103,7 @@ export class HistoryStore implements HistoryPort {
   pollLog(opts: { vendorId?: string; limit?: number } = {}): PollLogEntry[] {
     const rows = stmt(this.db, `SELECT vendor_id, at, outcome, latency_ms, bytes, http_status, error, retries FROM poll_log
       WHERE (:vendor IS NULL OR vendor_id = :vendor) ORDER BY at DESC, id DESC LIMIT :limit`).all({ vendor: opts.vendorId ?? null, limit: opts.limit ?? 50 }) as {
-      vendor_id: string; at: string; outcome: PollRecord['outcome']; latency_ms: number; bytes: number; http_status: number | null; error: string | null; retries: number;
+      vendor_id: string; at: string; outcome: PollOutcome; latency_ms: number; bytes: number; http_status: number | null; error: string | null; retries: number;
     }[];
     return rows.map((r) => ({
       vendorId: r.vendor_id, at: r.at, outcome: r.outcome, latencyMs: Number(r.latency_ms), bytes: Number(r.bytes),

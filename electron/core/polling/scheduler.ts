@@ -1,11 +1,8 @@
 import { nextDelayAfterFailure, nextDelayAfterSuccess, type BackoffPolicy, DEFAULT_BACKOFF } from './backoff.ts';
+import { pollSucceeded, type PollResult } from './poll-result.ts';
 
-/** What a poll tells the scheduler, so it can pick the next delay. */
-export interface PollVerdict {
-  ok: boolean;
-  /** From Retry-After on 429/503. */
-  retryAfterMs?: number;
-}
+/** The part of a poll's result the scheduler reads to pick the next delay. */
+type PollTiming = Pick<PollResult, 'outcome' | 'retryAfterMs'>;
 
 export interface SchedulerClock {
   now(): number;
@@ -57,9 +54,9 @@ export class PollScheduler {
   private paused = false;
   private stopped = false;
   private readonly opts: SchedulerOptions;
-  private readonly poll: (vendorId: string) => Promise<PollVerdict>;
+  private readonly poll: (vendorId: string) => Promise<PollTiming>;
 
-  constructor(poll: (vendorId: string) => Promise<PollVerdict>, opts: Partial<SchedulerOptions> = {}) {
+  constructor(poll: (vendorId: string) => Promise<PollTiming>, opts: Partial<SchedulerOptions> = {}) {
     this.poll = poll;
     this.opts = { concurrency: 6, staggerMs: 30_000, catchUpMs: 30_000, backoff: DEFAULT_BACKOFF, clock: REAL_CLOCK, ...opts };
   }
@@ -144,22 +141,23 @@ export class PollScheduler {
   private async runOne(vendorId: string, entry: Entry): Promise<void> {
     this.active++;
     entry.running = true;
-    let verdict: PollVerdict;
+    let timing: PollTiming;
     try {
-      verdict = await this.poll(vendorId);
+      timing = await this.poll(vendorId);
     } catch {
-      verdict = { ok: false }; // a bug in one poll must not stop the loop
+      timing = { outcome: 'fetch_error', retryAfterMs: null }; // a bug in one poll must not stop the loop
     }
+    const ok = pollSucceeded(timing.outcome);
     entry.running = false;
     this.active--;
     if (this.stopped || !this.entries.has(vendorId)) return this.drain();
     const { clock, backoff } = this.opts;
-    entry.failures = verdict.ok ? 0 : entry.failures + 1;
+    entry.failures = ok ? 0 : entry.failures + 1;
     const delay = entry.again
       ? 0
-      : verdict.ok
+      : ok
         ? nextDelayAfterSuccess(entry.intervalMs, clock.random)
-        : nextDelayAfterFailure(entry.failures, entry.intervalMs, clock.random, backoff, verdict.retryAfterMs);
+        : nextDelayAfterFailure(entry.failures, entry.intervalMs, clock.random, backoff, timing.retryAfterMs ?? undefined);
     entry.again = false;
     this.arm(vendorId, delay);
     this.drain();

@@ -75,8 +75,8 @@ function logSignal(signal: EngineSignal, io: CliIO, json: boolean, total: number
   if (signal.type === 'poll') {
     for (const event of signal.newEvents) io.stdout(json ? `${JSON.stringify({ type: 'event', event })}\n` : `${eventLine(event)}\n`);
     const r = signal.result;
-    if (r.verdict.error && !json) io.stderr(`upstream: ${r.vendor.name}: ${r.outcome === 'offline' ? 'offline' : r.health}: ${r.verdict.error}\n`);
-    if (json) io.stdout(`${JSON.stringify({ type: 'poll', vendorId: r.vendor.id, at: r.at, outcome: r.outcome, health: r.health, retries: r.retries, error: r.verdict.error })}\n`);
+    if (r.error && !json) io.stderr(`upstream: ${r.vendor.name}: ${r.outcome === 'offline' ? 'offline' : r.health}: ${r.error}\n`);
+    if (json) io.stdout(`${JSON.stringify({ type: 'poll', vendorId: r.vendor.id, at: r.at, outcome: r.outcome, health: r.health, retries: r.retries, error: r.error })}\n`);
   } else if (signal.type === 'connectivity') {
     io.stderr(`upstream: ${signal.connectivity === 'offline' ? 'offline: vendors keep their last known status' : 'back online'}\n`);
   } else if (signal.type === 'progress' && !json && total >= 5 && (signal.done % 10 === 0 || signal.done === signal.total)) {

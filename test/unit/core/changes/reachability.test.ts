@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { VendorEvent } from '../../../../shared/model/index.ts';
-import type { PollOutcome, ReachabilityState } from '../../../../electron/core/changes/reachability.ts';
+import type { ReachabilityState } from '../../../../electron/core/changes/reachability.ts';
 import { initialReachability, reachabilityEvents } from '../../../../electron/core/changes/reachability.ts';
+import type { PollOutcome } from '../../../../electron/core/polling/poll-result.ts';
 import { ctxAt } from './factories.ts';
 
-const OK: PollOutcome = { result: 'ok' };
-const FAIL: PollOutcome = { result: 'failed', message: 'timeout after 15 s' };
-const OFFLINE: PollOutcome = { result: 'offline' };
+type Poll = { outcome: PollOutcome; error: string | null };
+const OK: Poll = { outcome: 'ok', error: null };
+const FAIL: Poll = { outcome: 'fetch_error', error: 'timeout after 15 s' };
+const OFFLINE: Poll = { outcome: 'offline', error: null };
 
 /** Run outcomes at one-minute steps from 10:00 and collect the events. */
-function run(outcomes: PollOutcome[], start: ReachabilityState = initialReachability('2024-05-01T09:00:00.000Z'), threshold?: number): { state: ReachabilityState; events: VendorEvent[] } {
+function run(outcomes: Poll[], start: ReachabilityState = initialReachability('2024-05-01T09:00:00.000Z'), threshold?: number): { state: ReachabilityState; events: VendorEvent[] } {
   let state = start;
   const events: VendorEvent[] = [];
   outcomes.forEach((outcome, n) => {
     const now = `2024-05-01T10:${String(n).padStart(2, '0')}:00.000Z`;
-    const r = reachabilityEvents(state, outcome, { ...ctxAt(now), url: 'https://www.githubstatus.com' }, threshold === undefined ? {} : { failuresToUnreachable: threshold });
+    const r = reachabilityEvents(state, outcome.outcome, outcome.error, { ...ctxAt(now), url: 'https://www.githubstatus.com' }, threshold === undefined ? {} : { failuresToUnreachable: threshold });
     state = r.state;
     events.push(...r.events);
   });

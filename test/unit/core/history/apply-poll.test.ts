@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryStore } from '../../../../electron/core/history/index.ts';
-import { component, count, event, incident, maintenance, openStore, poll, snapshot, storePerTest, tempDir, update } from './factories.ts';
+import { component, count, event, incident, knownAfter, maintenance, openStore, poll, snapshot, storePerTest, tempDir, update } from './factories.ts';
 
 const T0 = '2024-05-01T12:00:00.000Z';
 const T1 = '2024-05-01T12:05:00.000Z';
@@ -102,7 +102,7 @@ describe('applyPoll', () => {
 
   it('counts consecutive failures, resets them on success, and keeps the last success across failures', () => {
     const vendor = () => store.vendors()[0]!;
-    store.applyPoll(poll(T0, { outcome: 'fetch_error', error: 'ECONNRESET', health: 'unreachable', httpStatus: undefined }));
+    store.applyPoll(poll(T0, { outcome: 'fetch_error', error: 'ECONNRESET', health: 'unreachable', httpStatus: null }));
     expect(vendor()).toMatchObject({ consecutiveFailures: 1, lastSuccessAt: null, lastPollAt: T0, lastError: 'ECONNRESET', health: 'unreachable' });
     store.applyPoll(poll(T1, { snapshot: snapshot() }));
     expect(vendor()).toMatchObject({ consecutiveFailures: 0, lastSuccessAt: T1, lastError: null, health: 'ok', level: 'operational' });
@@ -113,11 +113,12 @@ describe('applyPoll', () => {
     expect(vendor()).toMatchObject({ consecutiveFailures: 0, lastSuccessAt: '2024-05-01T12:20:00.000Z', lastError: null });
   });
 
-  it('keeps the known state for a restart', () => {
-    expect(store.loadVendorState('github')).toBeNull();
-    store.applyPoll(poll(T0, { knownState: { etag: 'W/"abc"', incidents: ['inc1'] } }));
-    store.applyPoll(poll(T1, { outcome: 'fetch_error' }));
-    expect(store.loadVendorState('github')).toEqual({ knownState: { etag: 'W/"abc"', incidents: ['inc1'] } });
+  it('keeps the poller\'s memory for a restart, and carries it through a failed poll', () => {
+    expect(store.loadVendorState('github')).toEqual({ known: null, reachability: null });
+    const known = knownAfter(snapshot({ incidents: [incident('inc1', [u1])] }), T0);
+    store.applyPoll(poll(T0, { known }));
+    store.applyPoll(poll(T1, { outcome: 'fetch_error', error: 'timeout', known, reachability: { reachable: true, since: T0, failures: 1, failingSince: T1 } }));
+    expect(store.loadVendorState('github')).toEqual({ known, reachability: { reachable: true, since: T0, failures: 1, failingSince: T1 } });
   });
 
   it('flags an incident the vendor stopped listing, and clears the flag if it comes back', () => {

@@ -7,12 +7,12 @@
  *
  * Poll i writes, all in one transaction: INCIDENTS incidents `p<i>-<k>` first seen at pollAt(i),
  * UPDATES updates each, a postmortem on `p<i>-0` ("Postmortem poll <i>…"), a status change of
- * components `api` and `web`, EVENTS events at pollAt(i), known state { lastPoll: i } and a poll
+ * components `api` and `web`, EVENTS events at pollAt(i), stored reachability `since` pollAt(i) and a poll
  * log row with bytes = i (retries = REPLAY_RETRIES for a replay). The parent checks that each
  * poll is there whole or not at all.
  */
 import { writeSync } from 'node:fs';
-import type { PollRecord } from '../../../../electron/core/engine/ports.ts';
+import type { PollResult } from '../../../../electron/core/polling/poll-result.ts';
 import type { StatusLevel, VendorSource } from '../../../../shared/model/index.ts';
 import { component, event, incident, openStore, poll, snapshot, update } from './factories.ts';
 
@@ -34,8 +34,13 @@ export function pollAt(i: number): string {
   return new Date(BASE + i * 60_000).toISOString();
 }
 
+/** The number of the poll that ran at `at` (inverse of pollAt). */
+export function pollIndex(at: string): number {
+  return (Date.parse(at) - BASE) / 60_000;
+}
+
 /** The poll numbered i, identical every time it is built (that is what a replay relies on). */
-export function crashPoll(i: number, replay = false): PollRecord {
+export function crashPoll(i: number, replay = false): PollResult {
   const at = pollAt(i);
   const incidents = Array.from({ length: INCIDENTS }, (_, k) => {
     const updates = Array.from({ length: UPDATES }, (_, u) => update(at, `Kestrel ${i}-${k} note ${u}: engineers are working on it.`, 'investigating', `Note ${u}`));
@@ -47,7 +52,7 @@ export function crashPoll(i: number, replay = false): PollRecord {
     vendor: CRASH_VENDOR,
     bytes: i,
     retries: replay ? REPLAY_RETRIES : 0,
-    knownState: { lastPoll: i },
+    reachability: { reachable: true, since: at, failures: 0, failingSince: null },
     snapshot: snapshot({ incidents, components: [component('api', LEVELS[i % 3]!), component('web', LEVELS[(i + 1) % 3]!)] }),
     events: Array.from({ length: EVENTS }, (_, e) => event(`crashco:${i}:${e}`, { vendorId: CRASH_VENDOR.id, subjectId: `p${i}-0`, at, detectedAt: at })),
   });
@@ -55,8 +60,8 @@ export function crashPoll(i: number, replay = false): PollRecord {
 
 function main(file: string): void {
   const store = openStore(file);
-  const known = store.loadVendorState(CRASH_VENDOR.id)?.knownState as { lastPoll?: unknown } | null | undefined;
-  const last = typeof known?.lastPoll === 'number' ? known.lastPoll : null;
+  const since = store.loadVendorState(CRASH_VENDOR.id).reachability?.since;
+  const last = since ? pollIndex(since) : null;
   const fresh = last === null ? 0 : store.applyPoll(crashPoll(last, true)).length;
   const next = last === null ? 0 : last + 1;
   writeSync(1, `ready ${next} replayed-fresh ${fresh}\n`);

@@ -76,7 +76,7 @@ describe('crash safety: a writer SIGKILLed at random moments', () => {
         if (n > 0) {
           const last = firsts.at(-1)!;
           expect(store.search({ query: `Postmortem poll ${last}` }).map((h) => [h.incidentId, h.field]), where).toEqual([[`p${last}-0`, 'postmortem']]);
-          expect(store.loadVendorState(CRASH_VENDOR.id), where).toEqual({ knownState: { lastPoll: last } });
+          expect(store.loadVendorState(CRASH_VENDOR.id).reachability?.since, where).toBe(pollAt(last));
         }
       } finally {
         store.close();

@@ -5,7 +5,9 @@ import { afterEach, beforeEach } from 'vitest';
 import type {
   Component, Incident, IncidentStatus, IncidentUpdate, Maintenance, MaintenanceStatus, Snapshot, VendorEvent, VendorSource,
 } from '../../../../shared/model/index.ts';
-import type { PollRecord } from '../../../../electron/core/engine/ports.ts';
+import type { KnownState } from '../../../../electron/core/changes/known-state.ts';
+import { initialReachability } from '../../../../electron/core/changes/reachability.ts';
+import type { PollResult } from '../../../../electron/core/polling/poll-result.ts';
 import { HistoryStore } from '../../../../electron/core/history/index.ts';
 
 /**
@@ -115,11 +117,27 @@ export function event(id: string, extra: Partial<VendorEvent> = {}): VendorEvent
   };
 }
 
+/** What a test says a poll saw: the feed's snapshot and the incidents it stopped listing. */
+export interface PollSaw {
+  snapshot?: Snapshot;
+  noLongerReported?: string[];
+}
+
+/** The poller's memory after seeing `snapshot` at `at`: every item in it stamped as seen then. */
+export function knownAfter(snapshot: Snapshot, at: string, noLongerReported: string[] = []): KnownState {
+  const lastSeen: Record<string, string> = {};
+  for (const i of snapshot.incidents) lastSeen[`incident:${i.id}`] = at;
+  for (const m of snapshot.maintenances) lastSeen[`maintenance:${m.id}`] = at;
+  return { version: 1, snapshot, lastSeen, missingSince: {}, noLongerReported };
+}
+
 /** A successful poll of GitHub at `at`; pass snapshot/events to make it say something. */
-export function poll(at: string, extra: Partial<PollRecord> = {}): PollRecord {
+export function poll(at: string, extra: Partial<PollResult> & PollSaw = {}): PollResult {
+  const { snapshot: saw, noLongerReported, ...rest } = extra;
   return {
-    vendor: GITHUB, at, outcome: 'ok', latencyMs: 120, bytes: 2048, httpStatus: 200, retries: 0, health: 'ok', events: [],
-    ...extra,
+    vendor: GITHUB, at, outcome: 'ok', latencyMs: 120, bytes: 2048, httpStatus: 200, retries: 0, retryAfterMs: null, error: null,
+    health: 'ok', known: saw ? knownAfter(saw, at, noLongerReported) : null, reachability: initialReachability(at), events: [], firstRead: false,
+    ...rest,
   };
 }
 

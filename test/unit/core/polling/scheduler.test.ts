@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { PollScheduler, type PollVerdict } from '../../../../electron/core/polling/scheduler.ts';
+import type { PollResult } from '../../../../electron/core/polling/poll-result.ts';
+import { PollScheduler } from '../../../../electron/core/polling/scheduler.ts';
 import { VirtualClock } from '../../../support/virtual-clock.ts';
 
 const MIN = 60_000;
 
-function harness(verdict: (id: string, n: number) => PollVerdict = () => ({ ok: true }), opts = {}) {
+type Timing = Pick<PollResult, 'outcome' | 'retryAfterMs'>;
+const OK: Timing = { outcome: 'ok', retryAfterMs: null };
+
+function harness(verdict: (id: string, n: number) => Timing = () => OK, opts = {}) {
   const clock = new VirtualClock();
   const polls: { id: string; at: number }[] = [];
   let inFlight = 0;
@@ -55,7 +59,7 @@ describe('poll scheduler', () => {
   });
 
   it('backs off exponentially on failure and honours Retry-After', async () => {
-    const h = harness((_id, n) => (n <= 4 ? { ok: false, retryAfterMs: n === 4 ? 20 * MIN : undefined } : { ok: true }));
+    const h = harness((_id, n) => (n <= 4 ? { outcome: 'fetch_error', retryAfterMs: n === 4 ? 20 * MIN : null } : OK));
     h.scheduler.add('flaky', 5 * MIN, 0);
     await h.clock.advance(120 * MIN);
     const gaps = h.polls.slice(1).map((p, i) => p.at - h.polls[i]!.at);
@@ -91,7 +95,7 @@ describe('poll scheduler', () => {
     const s = new PollScheduler(async (id) => {
       seen.push(id);
       if (id === 'bad') throw new Error('bug');
-      return { ok: true };
+      return OK;
     }, { clock });
     s.add('bad', MIN, 0);
     s.add('good', MIN, 0);
