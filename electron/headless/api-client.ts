@@ -1,50 +1,25 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Channel, RequestOf, ResponseOf } from '../../shared/contract/api.ts';
-import type { ApiResult } from '../../shared/contract/result.ts';
-import { callApi, createApi } from '../core/engine/api.ts';
-import { HistoryStore } from '../core/history/index.ts';
-import { closeHttpAgents, fetchDocument } from '../core/polling/http.ts';
-import { SettingsStore } from '../core/settings/index.ts';
+import { openUpstream, type Upstream, type UpstreamOptions } from '../core/upstream/open.ts';
 import type { CliIO } from './cli.ts';
 
-/** A typed, validated call into the engine's API: the CLI is the API's first client. */
-export type ApiCall = <C extends Channel>(channel: C, request: RequestOf<C>) => Promise<ApiResult<ResponseOf<C>>>;
-
 /**
- * Open the home folder's settings and history, run `fn` with an API caller, close everything.
- * Problems opening them (corrupt settings, a foreign database) are reported on stderr; a history
- * that cannot be opened is an error (exit 2), a repaired settings file is not.
+ * Open the root for one command, run it, stop the root. The CLI is a thin transport: every
+ * command goes through `upstream.call` and the message stream. Notices raised while opening (a
+ * repaired settings file) are said on stderr; a history that cannot be opened is exit 2.
  */
-export async function withApi(home: string, io: CliIO, fn: (call: ApiCall) => Promise<number>): Promise<number> {
-  const opened = await openHome(home, io);
-  if (!opened) return 2;
-  const { settings, history } = opened;
-  const api = createApi({ settings, history: history.store, http: fetchDocument, now: () => new Date().toISOString() });
-  const call: ApiCall = (channel, request) => callApi(api, channel, request) as never;
+export async function withUpstream(options: UpstreamOptions, io: CliIO, fn: (upstream: Upstream) => Promise<number>): Promise<number> {
+  const opened = await openUpstream(options);
+  if (!opened.ok) {
+    io.stderr(`upstream: ${opened.message}\n`);
+    return 2;
+  }
+  const { upstream } = opened;
+  const notices = await upstream.call('notices.list', {});
+  if (notices.ok) for (const n of [...notices.value].reverse()) io.stderr(`upstream: ${n.message}\n`);
   try {
-    return await fn(call);
+    return await fn(upstream);
   } finally {
-    history.store.close();
-    await closeHttpAgents();
+    await upstream.stop();
   }
-}
-
-/**
- * The home folder's settings (loaded, repaired if need be, problems said on stderr) and history
- * database; null, after saying why on stderr, when the database cannot be opened.
- */
-export async function openHome(home: string, io: CliIO): Promise<{ settings: SettingsStore; history: { store: HistoryStore } } | null> {
-  mkdirSync(home, { recursive: true });
-  const settings = new SettingsStore(home);
-  const loaded = await settings.load();
-  if (loaded.message) io.stderr(`upstream: ${loaded.message}\n`);
-  const history = HistoryStore.open(join(home, 'history.db'));
-  if (!history.ok) {
-    io.stderr(`upstream: ${history.message}\n`);
-    return null;
-  }
-  return { settings, history };
 }
 
 /** Print an API error the CLI way and return exit code 2. */

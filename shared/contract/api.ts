@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { catalogEntrySchema, catalogQuerySchema, detectResultSchema } from './catalog.ts';
+import { noticeSchema } from './events.ts';
 import {
-  incidentQuerySchema, incidentRecordSchema, maintenanceQuerySchema, maintenanceRecordSchema, searchHitSchema,
-  searchQuerySchema, statsQuerySchema, vendorStatsSchema,
+  incidentQuerySchema, incidentRecordSchema, maintenanceQuerySchema, maintenanceRecordSchema, postmortemQuerySchema,
+  searchHitSchema, searchQuerySchema, statsQuerySchema, vendorStatsSchema,
 } from './history.ts';
 import { isoInstant, vendorEventSchema } from './model-schemas.ts';
-import { settingsSchema, vendorRulesSchema, watchedVendorSchema } from './settings.ts';
+import {
+  importReportSchema, preferencesPatchSchema, settingsSchema, vendorConfigSchema, vendorRulesSchema, watchedVendorSchema,
+  WATCHLIST_EXPORT_FORMAT, watchlistExportVendorSchema,
+} from './settings.ts';
 import { engineStateSchema, vendorViewSchema } from './vendors.ts';
+
+/** A catalogue id or a status page URL, as a person types it. */
+const idOrUrl = z.string().trim().min(1).max(2000);
 
 /**
  * The engine's API, one entry per channel: request schema and response value schema. Every face
@@ -26,15 +33,31 @@ export const API = {
   },
   'history.search': { request: searchQuerySchema, response: z.array(searchHitSchema) },
   'history.stats': { request: statsQuerySchema, response: z.array(vendorStatsSchema) },
+  'postmortems.list': { request: postmortemQuerySchema, response: z.array(incidentRecordSchema) },
   'catalog.search': { request: catalogQuerySchema, response: z.array(catalogEntrySchema) },
   'settings.get': { request: z.object({}), response: settingsSchema },
+  /** What the engine said to people since it opened (settings repaired or refused, …), newest first. */
+  'notices.list': { request: z.object({}), response: z.array(noticeSchema) },
+  /** The maintenance calendar as an iCalendar file, for the calendar view's export. */
+  'maintenances.ics': { request: maintenanceQuerySchema, response: z.object({ filename: z.string(), text: z.string() }) },
+  'watchlist.export': {
+    request: z.object({}),
+    response: z.object({ format: z.literal(WATCHLIST_EXPORT_FORMAT), version: z.literal(1), vendors: z.array(watchlistExportVendorSchema) }),
+  },
   // Commands
-  'vendors.detect': { request: z.object({ url: z.string().min(1).max(2000) }), response: detectResultSchema },
+  /** Read a page once without watching it: the add-by-URL preview, and `upstream check`. */
+  'vendors.detect': {
+    request: z.object({ idOrUrl, timeoutSeconds: z.number().min(1).max(600).optional() }),
+    response: detectResultSchema,
+  },
   'vendors.add': {
-    request: z.object({ idOrUrl: z.string().min(1).max(2000), intervalSeconds: z.number().int().min(30).optional() }),
+    request: z.object({ idOrUrl, intervalSeconds: z.number().int().min(30).optional() }),
     response: watchedVendorSchema,
   },
   'vendors.remove': { request: z.object({ vendorId: z.string() }), response: watchedVendorSchema },
+  'vendors.configure': { request: vendorConfigSchema, response: watchedVendorSchema },
+  'settings.set': { request: preferencesPatchSchema, response: settingsSchema },
+  'watchlist.import': { request: z.object({ text: z.string().max(5_000_000) }), response: importReportSchema },
   'vendors.refresh': { request: z.object({ vendorId: z.string().optional() }), response: z.object({ queued: z.number().int() }) },
   'rules.set': { request: z.object({ vendorId: z.string().nullable(), rules: vendorRulesSchema }), response: settingsSchema },
   'notifications.snooze': {

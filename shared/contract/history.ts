@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPACTS } from '../model/index.ts';
 import { incidentSchema, isoInstant, maintenanceSchema, statusLevelSchema } from './model-schemas.ts';
 
 /** An incident as history holds it: the vendor it belongs to and what we observed of it. */
@@ -20,10 +21,14 @@ export const maintenanceRecordSchema = z.object({
 });
 export type MaintenanceRecord = z.infer<typeof maintenanceRecordSchema>;
 
+/** Impacts to keep; absent or empty means every impact. */
+const impactFilter = z.array(z.enum(IMPACTS)).max(IMPACTS.length).optional();
+
 export const incidentQuerySchema = z.object({
   vendorId: z.string().optional(),
   since: isoInstant.optional(),
   until: isoInstant.optional(),
+  impacts: impactFilter,
   state: z.enum(['open', 'closed', 'all']).default('all'),
   limit: z.number().int().min(1).max(500).default(50),
   offset: z.number().int().min(0).default(0),
@@ -40,7 +45,10 @@ export type MaintenanceQuery = z.infer<typeof maintenanceQuerySchema>;
 export const searchQuerySchema = z.object({
   query: z.string().min(1).max(500),
   vendorId: z.string().optional(),
+  /** Matched text's instant from `since` (inclusive) to `until` (exclusive). */
   since: isoInstant.optional(),
+  until: isoInstant.optional(),
+  impacts: impactFilter,
   limit: z.number().int().min(1).max(200).default(25),
 });
 export type SearchQuery = z.input<typeof searchQuerySchema>;
@@ -51,6 +59,7 @@ export const searchHitSchema = z.object({
   vendorName: z.string(),
   incidentId: z.string(),
   title: z.string(),
+  impact: z.enum(IMPACTS),
   /** Where the words matched: the title, an update, or the postmortem. */
   field: z.enum(['title', 'update', 'postmortem']),
   snippet: z.string(),
@@ -58,6 +67,15 @@ export const searchHitSchema = z.object({
   url: z.string().nullable(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
+
+/** Postmortems: the reading list of how others failed, newest first, optionally searched. */
+export const postmortemQuerySchema = z.object({
+  query: z.string().max(500).optional(),
+  vendorId: z.string().optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+export type PostmortemQuery = z.input<typeof postmortemQuerySchema>;
 
 export const statsQuerySchema = z.object({
   vendorId: z.string().optional(),

@@ -11,7 +11,8 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 export const apiErrorSchema = z.object({ code: z.enum(API_ERROR_CODES), message: z.string() });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+export type ApiFailure = { ok: false; error: ApiError };
+export type ApiResult<T> = { ok: true; value: T } | ApiFailure;
 
 /** Schema of an ApiResult around a value schema, for the transport to validate answers. */
 export function apiResultSchema<T extends z.ZodType>(value: T) {
@@ -25,6 +26,6 @@ export function ok<T>(value: T): ApiResult<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ApiErrorCode, message: string): ApiResult<never> {
+export function fail(code: ApiErrorCode, message: string): ApiFailure {
   return { ok: false, error: { code, message } };
 }

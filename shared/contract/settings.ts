@@ -74,6 +74,29 @@ export const watchlistExportSchema = z.object({
 export type WatchlistExport = { format: typeof WATCHLIST_EXPORT_FORMAT; version: 1; vendors: WatchlistExportVendor[] };
 export type WatchlistExportVendor = z.infer<typeof watchlistExportVendorSchema>;
 
+/** What an import did: ids added, and each entry skipped with the reason. */
+export const importReportSchema = z.object({
+  added: z.array(z.string()),
+  skipped: z.array(z.object({ entry: z.string(), reason: z.string() })),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+/** The settings a person changes from the Settings view, apart from the watchlist and rules. */
+export const preferencesPatchSchema = z.object({
+  theme: z.enum(THEMES).optional(),
+  notificationsEnabled: z.boolean().optional(),
+  quietHours: z.object({ enabled: z.boolean(), start: wallClockTime, end: wallClockTime }).optional(),
+  retentionDays: z.number().int().min(1).max(36500).optional(),
+});
+export type PreferencesPatch = z.infer<typeof preferencesPatchSchema>;
+
+/** One watched vendor's own settings: how often to poll it and which of its components matter. */
+export const vendorConfigSchema = z.object({
+  vendorId: z.string(),
+  intervalSeconds: z.number().int().min(MIN_INTERVAL_SECONDS).max(86_400).optional(),
+  components: z.array(z.string().max(300)).max(500).optional(),
+});
+
 /** Compile-time check that the notification schema and the model's NotificationSettings agree. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;

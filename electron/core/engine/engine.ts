@@ -53,6 +53,10 @@ export class Engine {
   /** Vendors whose pending events came from their first successful read. */
   private readonly firstReads = new Set<string>();
   private scheduler: PollScheduler | null = null;
+  /** Vendors the scheduler holds, so one removed before its first poll leaves it too. */
+  private readonly scheduled = new Set<string>();
+  /** Polls under way: stop() lets them commit before the history is closed. */
+  private readonly inFlight = new Set<Promise<unknown>>();
   private delivering: Promise<unknown> = Promise.resolve();
   private stopped = false;
   private lastRetentionAt: number | null = null;
@@ -123,7 +127,7 @@ export class Engine {
     this.stopped = false;
     this.scheduler = new PollScheduler((id) => {
       const vendor = this.opts.settings.current.watchlist.find((v) => v.id === id);
-      return vendor ? this.poll(vendor) : Promise.resolve({ outcome: 'ok' as const, retryAfterMs: null });
+      return vendor ? this.track(this.poll(vendor)) : Promise.resolve({ outcome: 'ok' as const, retryAfterMs: null });
     }, {
       concurrency: this.opts.concurrency,
       ...(this.opts.clock ? { clock: this.opts.clock } : { clock: REAL_CLOCK }),
@@ -136,15 +140,24 @@ export class Engine {
 
   /** Align the scheduler with the watchlist after a vendor is added or removed or an interval changes. */
   syncWatchlist(): void {
-    if (!this.scheduler) return;
     const vendors = this.opts.settings.current.watchlist;
     const ids = new Set(vendors.map((v) => v.id));
-    for (const vendor of vendors) this.scheduler.add(vendor.id, vendor.intervalSeconds * 1000);
-    for (const id of this.runtime.keys()) if (!ids.has(id)) {
-      this.scheduler.remove(id);
+    for (const id of new Set([...this.scheduled, ...this.runtime.keys()])) if (!ids.has(id)) {
+      this.scheduler?.remove(id);
+      this.scheduled.delete(id);
       this.runtime.delete(id);
       this.stored.delete(id);
     }
+    if (!this.scheduler) return;
+    for (const vendor of vendors) {
+      this.scheduler.add(vendor.id, vendor.intervalSeconds * 1000);
+      this.scheduled.add(vendor.id);
+    }
+  }
+
+  /** True while the loop runs (start() called, stop() not yet). */
+  get running(): boolean {
+    return this.scheduler !== null && !this.stopped;
   }
 
   refresh(vendorId?: string): number {
@@ -164,13 +177,28 @@ export class Engine {
     this.scheduler?.resume();
   }
 
+  /** Stop polling; polls already under way commit, and their notifications are delivered. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.scheduler?.stop();
+    this.scheduler = null;
+    this.scheduled.clear();
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     await this.delivering;
   }
 
-  private async pollOnly(vendor: WatchedVendor): Promise<PollResult> {
+  private pollOnly(vendor: WatchedVendor): Promise<PollResult> {
+    return this.track(this.readAndStore(vendor));
+  }
+
+  /** Count a promise as work under way until it settles (stop() waits for it). */
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
+    return work;
+  }
+
+  private async readAndStore(vendor: WatchedVendor): Promise<PollResult> {
     const { history } = this.opts;
     const now = this.opts.now ?? (() => new Date().toISOString());
     const stored = this.storedState(vendor.id);

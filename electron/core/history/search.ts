@@ -25,21 +25,28 @@ export function searchHistory(db: DatabaseSync, q: SearchQuery): SearchHit[] {
       WHERE search_index MATCH :match
         AND (:vendor IS NULL OR vendor_id = :vendor)
         AND (:since IS NULL OR at >= :since)
+        AND (:until IS NULL OR at < :until)
+        AND (:impacts IS NULL OR EXISTS (SELECT 1 FROM incidents f WHERE f.vendor_id = search_index.vendor_id
+          AND f.id = search_index.incident_id AND f.impact IN (SELECT value FROM json_each(:impacts))))
       ORDER BY rank
       LIMIT :limit
     )
-    SELECT s.vendor_id, v.name AS vendor_name, s.incident_id, i.title, s.field, s.at, i.url,
+    SELECT s.vendor_id, v.name AS vendor_name, s.incident_id, i.title, i.impact, s.field, s.at, i.url,
            snippet(search_index, 4, '«', '»', '…', 16) AS snippet
     FROM top
     JOIN search_index s ON s.rowid = top.hit
     JOIN incidents i ON i.vendor_id = s.vendor_id AND i.id = s.incident_id
     JOIN vendors v ON v.id = s.vendor_id
     WHERE search_index MATCH :match
-    ORDER BY top.rank, s.at DESC`).all({ match, vendor: q.vendorId ?? null, since: q.since ?? null, limit: q.limit ?? 25 }) as {
-    vendor_id: string; vendor_name: string; incident_id: string; title: string; field: SearchHit['field']; at: string; url: string | null; snippet: string;
+    ORDER BY top.rank, s.at DESC`).all({
+    match, vendor: q.vendorId ?? null, since: q.since ?? null, until: q.until ?? null,
+    impacts: q.impacts?.length ? JSON.stringify(q.impacts) : null, limit: q.limit ?? 25,
+  }) as {
+    vendor_id: string; vendor_name: string; incident_id: string; title: string; impact: SearchHit['impact']; field: SearchHit['field'];
+    at: string; url: string | null; snippet: string;
   }[];
   return rows.map((r) => ({
-    vendorId: r.vendor_id, vendorName: r.vendor_name, incidentId: r.incident_id, title: r.title, field: r.field,
+    vendorId: r.vendor_id, vendorName: r.vendor_name, incidentId: r.incident_id, title: r.title, impact: r.impact, field: r.field,
     snippet: r.snippet, at: r.at, url: r.url,
   }));
 }

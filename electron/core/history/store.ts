@@ -1,13 +1,13 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type {
-  IncidentQuery, IncidentRecord, MaintenanceQuery, MaintenanceRecord, SearchHit, SearchQuery, StatsQuery, VendorStats,
+  IncidentQuery, IncidentRecord, MaintenanceQuery, MaintenanceRecord, PostmortemQuery, SearchHit, SearchQuery, StatsQuery, VendorStats,
 } from '../../../shared/contract/history.ts';
 import type { FeedHealth, StatusLevel, VendorEvent } from '../../../shared/model/index.ts';
 import type { PollOutcome, PollResult, StoredVendorState } from '../polling/poll-result.ts';
 import { applyPoll, preparePollStatements, readStoredState } from './apply-poll.ts';
 import { openDatabase } from './open.ts';
 import { eventFromRow, incidentFromRows, maintenanceFromRow, type EventRow, type IncidentRow, type MaintenanceRow, type UpdateRow } from './rows.ts';
-import { searchHistory } from './search.ts';
+import { ftsQuery, searchHistory } from './search.ts';
 import { historyStats } from './stats.ts';
 import { applyRetention } from './retention.ts';
 import { stmt } from './statements.ts';
@@ -121,8 +121,26 @@ export class HistoryStore {
     const rows = stmt(this.db, `SELECT i.*, v.name AS vendor_name FROM incidents i JOIN vendors v ON v.id = i.vendor_id
       WHERE (:vendor IS NULL OR i.vendor_id = :vendor) AND (:since IS NULL OR i.started_at >= :since) AND (:until IS NULL OR i.started_at < :until)
         AND (:state = 'all' OR (:state = 'open') = (i.status NOT IN ('resolved', 'postmortem')))
+        AND (:impacts IS NULL OR i.impact IN (SELECT value FROM json_each(:impacts)))
       ORDER BY i.started_at DESC, i.rowid DESC LIMIT :limit OFFSET :offset`).all({
       vendor: query.vendorId ?? null, since: query.since ?? null, until: query.until ?? null, state, limit: query.limit ?? 50, offset: query.offset ?? 0,
+      impacts: query.impacts?.length ? JSON.stringify(query.impacts) : null,
+    }) as unknown as IncidentRow[];
+    return rows.map((r) => this.toRecord(r));
+  }
+
+  /**
+   * Incidents with a postmortem, newest first; with a query, only those whose postmortem matches it
+   * (every word, the last one as a prefix, as in search).
+   */
+  listPostmortems(query: PostmortemQuery): IncidentRecord[] {
+    const match = query.query?.trim() ? ftsQuery(query.query) : null;
+    if (query.query?.trim() && !match) return [];
+    const rows = stmt(this.db, `SELECT i.*, v.name AS vendor_name FROM incidents i JOIN vendors v ON v.id = i.vendor_id
+      WHERE i.postmortem IS NOT NULL AND i.postmortem <> '' AND (:vendor IS NULL OR i.vendor_id = :vendor)
+        AND (:match IS NULL OR i.rid IN (SELECT -(rowid + 1) / 2 FROM search_index WHERE search_index MATCH :match AND field = 'postmortem'))
+      ORDER BY coalesce(i.resolved_at, i.started_at) DESC, i.rowid DESC LIMIT :limit OFFSET :offset`).all({
+      vendor: query.vendorId ?? null, match, limit: query.limit ?? 50, offset: query.offset ?? 0,
     }) as unknown as IncidentRow[];
     return rows.map((r) => this.toRecord(r));
   }

@@ -7,7 +7,8 @@ import type { FetchFn } from '../polling/http.ts';
 
 export type ResolvedSource =
   | { ok: true; source: VendorSource; detection: Detection | null }
-  | { ok: false; message: string; tried: string[] };
+  /** `url` is what failed (the normalised URL, or the input when it is not one); `message` says why. */
+  | { ok: false; url: string; message: string; tried: string[] };
 
 /**
  * A catalogue id/name, or any status-page URL → the VendorSource to watch. Catalogue entries win
@@ -18,9 +19,9 @@ export async function resolveVendorSource(input: string, http: FetchFn, opts: De
   const entry = findCatalogEntry(input);
   if (entry) return { ok: true, source: { id: entry.id, name: entry.name, url: entry.url, platform: entry.platform, adapter: entry.adapter, base: entry.base }, detection: null };
   const url = normaliseInput(input);
-  if (!url) return { ok: false, message: `"${input}" is not a URL and not a vendor in the catalogue`, tried: [] };
+  if (!url) return { ok: false, url: input, message: 'not a URL and not a vendor in the catalogue', tried: [] };
   const found = await detect(url.href, http, opts);
-  if (!found.ok) return { ok: false, message: found.error.message, tried: found.error.tried.map((t) => t.url) };
+  if (!found.ok) return { ok: false, url: found.error.url, message: found.error.message, tried: found.error.tried.map((t) => t.url) };
   const d = found.value;
   const name = d.snapshot.page.name.trim() || url.host;
   return {

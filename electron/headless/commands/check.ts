@@ -1,11 +1,5 @@
-import type { Snapshot } from '../../../shared/model/index.ts';
 import { isDisrupted } from '../../../shared/model/index.ts';
-import { findCatalogEntry } from '../../core/catalog/index.ts';
-import { detect } from '../../core/feeds/detect.ts';
-import { normaliseInput } from '../../core/feeds/detect/direct.ts';
-import { isAdapterId } from '../../core/feeds/endpoints.ts';
-import { closeHttpAgents, fetchDocument, type FetchFn } from '../../core/polling/http.ts';
-import { readVendor } from '../../core/polling/read-vendor.ts';
+import { withUpstream } from '../api-client.ts';
 import { formatSnapshot } from '../format/snapshot.ts';
 import type { CliIO } from '../cli.ts';
 
@@ -59,43 +53,15 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
     io.stderr(`upstream check: ${args}\n\n${CHECK_USAGE}`);
     return 2;
   }
-  try {
-    const read = await readTarget(args);
+  // Reading one page needs no home folder: a scratch root reads nothing and writes nothing.
+  return withUpstream({ home: null }, io, async ({ call }) => {
+    const read = await call('vendors.detect', { idOrUrl: args.target, timeoutSeconds: args.timeoutMs / 1000 });
     if (!read.ok) {
-      io.stderr(`upstream: ${read.url}: ${read.message}\n`);
+      io.stderr(`upstream: ${read.error.message}\n`);
       return 2;
     }
-    io.stdout(args.json ? `${JSON.stringify(read.snapshot, null, 2)}\n` : formatSnapshot(read.snapshot));
-    return isDisrupted(read.snapshot.status.level) ? 1 : 0;
-  } finally {
-    await closeHttpAgents();
-  }
-}
-
-type TargetRead = { ok: true; snapshot: Snapshot } | { ok: false; url: string; message: string };
-
-async function readTarget(args: CheckArgs): Promise<TargetRead> {
-  const fetchOptions = { totalTimeoutMs: args.timeoutMs, connectTimeoutMs: Math.min(args.timeoutMs, 5_000) };
-  const http: FetchFn = (url, opts) => fetchDocument(url, { ...fetchOptions, ...opts });
-  const url = normaliseInput(args.target);
-  if (!url) {
-    const entry = findCatalogEntry(args.target);
-    if (!entry || !isAdapterId(entry.adapter)) return { ok: false, url: args.target, message: 'not a URL and not a vendor in the catalogue' };
-    const read = await readVendor(entry.adapter, entry.base, { fetch: http, sourceUrl: entry.url });
-    if (!read.ok) return { ok: false, url: read.failure.source === 'fetch' ? read.failure.error.url : entry.base, message: failureWords(read.failure) };
-    if (read.unchanged) return { ok: false, url: entry.base, message: 'the server answered 304 to an unconditional request' };
-    return { ok: true, snapshot: read.snapshot };
-  }
-
-  const found = await detect(url.href, http, { probeTimeoutMs: Math.min(args.timeoutMs, 5_000) });
-  if (!found.ok) return { ok: false, url: found.error.url, message: found.error.message };
-  const { adapterId, base, documents, snapshot } = found.value;
-  // Detection read only the primary document; the optional ones (history, maintenances) enrich it.
-  if (found.value.endpoints.length === 1) return { ok: true, snapshot };
-  const full = await readVendor(adapterId, base, { fetch: http, prefetched: documents, sourceUrl: url.href });
-  return { ok: true, snapshot: full.ok && !full.unchanged ? full.snapshot : snapshot };
-}
-
-function failureWords(failure: { source: 'fetch' | 'feed'; error: { kind: string; message: string } }): string {
-  return failure.source === 'fetch' ? `${failure.error.kind}: ${failure.error.message}` : `the feed could not be read (${failure.error.kind}): ${failure.error.message}`;
+    const { snapshot } = read.value;
+    io.stdout(args.json ? `${JSON.stringify(snapshot, null, 2)}\n` : formatSnapshot(snapshot));
+    return isDisrupted(snapshot.status.level) ? 1 : 0;
+  });
 }

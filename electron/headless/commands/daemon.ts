@@ -1,8 +1,8 @@
+import type { EngineMessage } from '../../../shared/contract/events.ts';
 import type { VendorEvent } from '../../../shared/model/index.ts';
-import { Engine, type EngineSignal } from '../../core/engine/engine.ts';
-import { closeHttpAgents } from '../../core/polling/http.ts';
 import { watchForWake } from '../../core/polling/wake-detector.ts';
-import { openHome } from '../api-client.ts';
+import type { Upstream } from '../../core/upstream/open.ts';
+import { withUpstream } from '../api-client.ts';
 import { homeFrom, parseCommandArgs } from '../args.ts';
 import type { CliIO } from '../cli.ts';
 import { nodeNotifier } from '../notifier.ts';
@@ -12,13 +12,15 @@ export const DAEMON_USAGE = `Usage: upstream daemon [--once] [--json] [--no-noti
 Polls every vendor on the watchlist (each at its own interval, default 5 minutes), records every
 incident, update, resolution, postmortem, component change and maintenance in the history
 database, prints each new event as a line, and raises a native notification once per event.
+Changes to the watchlist (from \`upstream watch\`, the app, or an edit of config.json) are picked
+up within a second or two.
 
   --once        poll every vendor once, apply the changes, notify, and exit (cron, scripts)
   --json        print events as JSON lines: {"type":"event","event":{…}}
   --no-notify   record and print, but show no native notifications
 `;
 
-/** `upstream daemon`: the engine without Electron. */
+/** `upstream daemon`: the root's loop in a terminal, its messages as lines. */
 export async function runDaemon(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseCommandArgs(argv, { once: { type: 'boolean', default: false }, 'no-notify': { type: 'boolean', default: false } });
   if (!args.ok) {
@@ -26,62 +28,75 @@ export async function runDaemon(argv: readonly string[], io: CliIO): Promise<num
     return 2;
   }
   const home = homeFrom(args.values.home);
-  const opened = await openHome(home, io);
-  if (!opened) return 2;
-  const { settings, history } = opened;
   const notify = nodeNotifier();
-  const engine = new Engine({
-    settings,
-    history: history.store,
+  return withUpstream({
+    home,
     notify: args.values['no-notify'] ? async () => true : (n) => notify({ title: n.title, body: n.body, urgency: n.urgency }),
-  });
-  const json = args.values.json === true;
-  engine.subscribe((signal) => logSignal(signal, io, json, settings.settings.watchlist.length));
-
-  if (args.values.once) {
-    try {
-      await engine.runOnce();
+  }, io, async (upstream) => {
+    const json = args.values.json === true;
+    upstream.subscribe(messageLogger(io, json));
+    if (args.values.once) {
+      await upstream.runOnce();
       return 0;
-    } finally {
-      await engine.stop();
-      history.store.close();
-      await closeHttpAgents();
     }
-  }
+    await runUntilSignalled(upstream, home, io);
+    return 0;
+  });
+}
 
+/** Poll until SIGINT or SIGTERM, catching up after the machine sleeps. */
+export async function runUntilSignalled(upstream: Upstream, home: string, io: CliIO, what = 'watching'): Promise<void> {
   // The engine's timers are unref'd (a library must not hold a process open); the daemon must.
   const keepAlive = setInterval(() => undefined, 1 << 30);
   const stopped = new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
-  engine.start();
+  upstream.start();
   const stopWake = watchForWake((ms) => {
     io.stderr(`upstream: woke after ${Math.round(ms / 60_000)} min asleep; catching up\n`);
-    engine.resume();
+    upstream.resume();
   });
-  io.stderr(`upstream: watching ${settings.settings.watchlist.length} vendor(s); history in ${home}. Ctrl-C to stop.\n`);
+  const state = await upstream.call('engine.state', {});
+  io.stderr(`upstream: ${what} ${state.ok ? state.value.vendorCount : '?'} vendor(s); history in ${home}. Ctrl-C to stop.\n`);
   await stopped;
   clearInterval(keepAlive);
   stopWake();
-  await engine.stop();
-  history.store.close();
-  await closeHttpAgents();
-  return 0;
 }
 
-/** One line per event; failures and progress on stderr so stdout stays a clean event log. */
-function logSignal(signal: EngineSignal, io: CliIO, json: boolean, total: number): void {
-  if (signal.type === 'poll') {
-    for (const event of signal.newEvents) io.stdout(json ? `${JSON.stringify({ type: 'event', event })}\n` : `${eventLine(event)}\n`);
-    const r = signal.result;
-    if (r.error && !json) io.stderr(`upstream: ${r.vendor.name}: ${r.outcome === 'offline' ? 'offline' : r.health}: ${r.error}\n`);
-    if (json) io.stdout(`${JSON.stringify({ type: 'poll', vendorId: r.vendor.id, at: r.at, outcome: r.outcome, health: r.health, retries: r.retries, error: r.error })}\n`);
-  } else if (signal.type === 'connectivity') {
-    io.stderr(`upstream: ${signal.connectivity === 'offline' ? 'offline: vendors keep their last known status' : 'back online'}\n`);
-  } else if (signal.type === 'progress' && !json && total >= 5 && (signal.done % 10 === 0 || signal.done === signal.total)) {
-    io.stderr(`upstream: checking ${signal.done} of ${signal.total} vendors…\n`);
-  }
+/** One line per event; failures, progress and notices on stderr so stdout stays a clean event log. */
+function messageLogger(io: CliIO, json: boolean): (message: EngineMessage) => void {
+  let wasOffline = false;
+  return (message) => {
+    switch (message.type) {
+      case 'event':
+        io.stdout(json ? `${JSON.stringify({ type: 'event', event: message.event })}\n` : `${eventLine(message.event)}\n`);
+        break;
+      case 'poll': {
+        const p = message.poll;
+        if (json) io.stdout(`${JSON.stringify({ type: 'poll', vendorId: p.vendorId, at: p.at, outcome: p.outcome, health: p.health, retries: p.retries, error: p.error })}\n`);
+        else if (p.error) io.stderr(`upstream: ${p.vendorName}: ${p.outcome === 'offline' ? 'offline' : p.health}: ${p.error}\n`);
+        break;
+      }
+      case 'state':
+        if (message.state.connectivity === 'offline') io.stderr('upstream: offline: vendors keep their last known status\n');
+        else if (message.state.connectivity === 'online' && wasOffline) io.stderr('upstream: back online\n');
+        wasOffline = message.state.connectivity === 'offline';
+        break;
+      case 'progress':
+        if (!json && message.total >= 5 && (message.done % 10 === 0 || message.done === message.total)) io.stderr(`upstream: checking ${message.done} of ${message.total} vendors…\n`);
+        break;
+      case 'notice':
+        io.stderr(`upstream: ${message.notice.message}\n`);
+        break;
+      case 'settings':
+      case 'vendor':
+      case 'vendor_removed':
+        break;
+      default:
+        message satisfies never;
+    }
+  };
 }
 
 function eventLine(e: VendorEvent): string {

@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import { maintenancesToIcs } from '../../core/calendar/ics.ts';
 import { homeFrom, parseCommandArgs } from '../args.ts';
 import type { CliIO } from '../cli.ts';
-import { apiError, withApi } from '../api-client.ts';
+import { apiError, withUpstream } from '../api-client.ts';
 
 export const EXPORT_USAGE = `Usage: upstream export ics [--out FILE] [--days-back N] [--days-ahead N] [--vendor ID]
 
@@ -23,19 +22,20 @@ export async function runExport(argv: readonly string[], io: CliIO): Promise<num
   const back = Number(args.values['days-back'] ?? 30);
   const ahead = Number(args.values['days-ahead'] ?? 365);
   if (![back, ahead].every((n) => Number.isInteger(n) && n >= 0 && n <= 3650)) return usageError(io, '--days-back and --days-ahead take whole days (0-3650)');
-  return withApi(homeFrom(args.values.home), io, async (call) => {
+  return withUpstream({ home: homeFrom(args.values.home) }, io, async ({ call }) => {
     const now = Date.now();
-    const records = await call('maintenances.list', {
+    const window = {
       from: new Date(now - back * DAY).toISOString(),
       to: new Date(now + ahead * DAY).toISOString(),
       ...(args.values.vendor ? { vendorId: args.values.vendor } : {}),
-    });
-    if (!records.ok) return apiError(io, 'export ics', records.error);
-    const ics = maintenancesToIcs(records.value, { now: new Date(now).toISOString() });
+    };
+    const ics = await call('maintenances.ics', window);
+    if (!ics.ok) return apiError(io, 'export ics', ics.error);
     if (args.values.out) {
-      await writeFile(args.values.out, ics);
-      io.stderr(`upstream: wrote ${records.value.length} maintenance(s) to ${args.values.out}\n`);
-    } else io.stdout(ics);
+      await writeFile(args.values.out, ics.value.text);
+      const count = ics.value.text.split('BEGIN:VEVENT').length - 1;
+      io.stderr(`upstream: wrote ${count} maintenance(s) to ${args.values.out}\n`);
+    } else io.stdout(ics.value.text);
     return 0;
   });
 }

@@ -2,7 +2,7 @@ import type { SearchHit, VendorStats } from '../../../shared/contract/history.ts
 import { STATUS_LABELS, STATUS_LEVELS } from '../../../shared/model/index.ts';
 import { homeFrom, parseCommandArgs } from '../args.ts';
 import type { CliIO } from '../cli.ts';
-import { apiError, withApi } from '../api-client.ts';
+import { apiError, withUpstream } from '../api-client.ts';
 
 export const HISTORY_USAGE = `Usage: upstream history <search|stats> [options]
 
@@ -31,7 +31,7 @@ export async function runHistory(argv: readonly string[], io: CliIO): Promise<nu
   if (action !== 'search' && action !== 'stats') return usageError(io, action ? `unknown action "${action}"` : 'missing action');
   if (action === 'search' && !query?.trim()) return usageError(io, 'history search needs a query');
   const vendor = args.values.vendor ? { vendorId: args.values.vendor } : {};
-  return withApi(homeFrom(args.values.home), io, async (call) => {
+  return withUpstream({ home: homeFrom(args.values.home) }, io, async ({ call }) => {
     if (action === 'search') {
       const hits = await call('history.search', { query: query!, limit, ...vendor, ...(since ? { since } : {}) });
       if (!hits.ok) return apiError(io, 'history search', hits.error);

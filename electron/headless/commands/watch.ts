@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { SettingsStore } from '../../core/settings/index.ts';
 import { STATUS_LABELS } from '../../../shared/model/index.ts';
-import { apiError, withApi } from '../api-client.ts';
+import type { Upstream } from '../../core/upstream/open.ts';
+import { apiError, withUpstream } from '../api-client.ts';
 import { homeFrom, parseCommandArgs } from '../args.ts';
 import type { CliIO } from '../cli.ts';
 
@@ -28,8 +28,8 @@ export async function runWatch(argv: readonly string[], io: CliIO): Promise<numb
   if (interval !== undefined && (!Number.isInteger(interval) || interval < 30)) return usageError(io, '--interval needs whole seconds, at least 30');
   const home = homeFrom(args.values.home);
 
-  if (action === 'export' || action === 'import') return exportOrImport(action, target, home, io);
-  return withApi(home, io, async (call) => {
+  return withUpstream({ home }, io, async ({ call }) => {
+    if (action === 'export' || action === 'import') return exportOrImport(action, target, call, io);
     if (action === 'list') {
       const vendors = await call('vendors.list', {});
       if (!vendors.ok) return apiError(io, 'watch list', vendors.error);
@@ -57,20 +57,18 @@ export async function runWatch(argv: readonly string[], io: CliIO): Promise<numb
   });
 }
 
-/** Export and import work on the settings file alone (no database needed). */
-async function exportOrImport(action: 'export' | 'import', target: string | undefined, home: string, io: CliIO): Promise<number> {
-  const store = new SettingsStore(home);
-  const loaded = await store.load();
-  if (loaded.message) io.stderr(`upstream: ${loaded.message}\n`);
+async function exportOrImport(action: 'export' | 'import', target: string | undefined, call: Upstream['call'], io: CliIO): Promise<number> {
   if (action === 'export') {
-    const text = `${JSON.stringify(store.exportWatchlist(), null, 2)}\n`;
+    const exported = await call('watchlist.export', {});
+    if (!exported.ok) return apiError(io, 'watch export', exported.error);
+    const text = `${JSON.stringify(exported.value, null, 2)}\n`;
     if (target) await writeFile(target, text);
     else io.stdout(text);
     return 0;
   }
   const text = await readFile(target!, 'utf8').catch((e: Error) => e);
   if (text instanceof Error) return apiError(io, target!, text);
-  const report = await store.importWatchlist(text);
+  const report = await call('watchlist.import', { text });
   if (!report.ok) return apiError(io, target!, report.error);
   io.stdout(`Imported ${report.value.added.length} vendor(s).\n`);
   for (const s of report.value.skipped) io.stdout(`Skipped ${s.entry}: ${s.reason}\n`);
