@@ -80,10 +80,14 @@ export class PollScheduler {
     if (entry) entry.intervalMs = intervalMs;
   }
 
-  /** Poll now (one vendor, or all spread over a short window so "refresh all" is not a burst). */
+  /**
+   * Poll now: one vendor at once, or all spread over a short window so "refresh all" is not a
+   * burst (a quarter second per vendor, at most 5 s: a person pressed a button and is waiting).
+   */
   refresh(vendorId?: string): void {
     if (vendorId) return this.arm(vendorId, 0);
-    for (const id of this.entries.keys()) this.arm(id, this.opts.clock.random() * Math.min(5_000, this.opts.catchUpMs));
+    const window = Math.min(5_000, this.opts.catchUpMs, 250 * this.entries.size);
+    for (const id of this.entries.keys()) this.arm(id, this.opts.clock.random() * window);
   }
 
   /** Sleep: stop every timer; nothing polls until resume. */
