@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
-/** The checkout's root. */
-export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/** The checkout's root. (From a string: under jsdom, `URL` is jsdom's, which node:url refuses.) */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** ../shared beside the checkout: real captured fixtures, read in place, never copied. */
 export const SHARED_DIR = resolve(REPO_ROOT, '../shared');
 export const SHARED_FIXTURES = resolve(SHARED_DIR, 'fixtures');
