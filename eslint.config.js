@@ -35,6 +35,8 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    // The bundler's config runs in Node at build time, not in the page.
+    ignores: ['renderer/vite.config.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['electron', '**/electron/**'], message: 'The renderer talks to the engine only through shared/contract.' },

@@ -2,6 +2,7 @@ import { CHECK_USAGE, runCheck } from './commands/check.ts';
 import { DAEMON_USAGE, runDaemon } from './commands/daemon.ts';
 import { EXPORT_USAGE, runExport } from './commands/export.ts';
 import { HISTORY_USAGE, runHistory } from './commands/history.ts';
+import { SERVE_USAGE, runServe } from './commands/serve.ts';
 import { WATCH_USAGE, runWatch } from './commands/watch.ts';
 
 /**
@@ -29,6 +30,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   check: { summary: 'read one status page once and print its status', usage: CHECK_USAGE, run: runCheck },
   daemon: { summary: 'poll the watchlist, record history, notify (--once for one cycle)', usage: DAEMON_USAGE, run: runDaemon },
+  serve: { summary: 'poll the watchlist and show the Upstream window in your browser (--demo to try it)', usage: SERVE_USAGE, run: runServe },
   watch: { summary: 'add, remove, list, export or import watched vendors', usage: WATCH_USAGE, run: runWatch },
   history: { summary: 'search past incidents or show statistics', usage: HISTORY_USAGE, run: runHistory },
   export: { summary: 'export the maintenance calendar (ics)', usage: EXPORT_USAGE, run: runExport },

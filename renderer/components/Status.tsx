@@ -42,7 +42,9 @@ export function healthNote(vendor: VendorView, offline: boolean): { tone: 'info'
     case 'pending':
       return { tone: 'info', text: vendor.lastPollAt ? 'Waiting for a first successful read' : 'Not checked yet' };
     case 'stale':
-      return { tone: 'warning', text: 'Stale: the last check failed, showing the last known status' };
+      return vendor.lastSuccessAt
+        ? { tone: 'warning', text: 'Stale: the last check failed, showing the last known status' }
+        : { tone: 'warning', text: 'Not read yet: the checks so far have failed' };
     case 'unreachable':
       return { tone: 'error', text: 'Status page unreachable' };
     case 'feed_broken':

@@ -55,7 +55,8 @@ export function formatDuration(ms: number): string {
 export function formatRelative(iso: string, now = Date.now()): string {
   const delta = Date.parse(iso) - now;
   const abs = Math.abs(delta);
-  if (abs < MINUTE) return 'just now';
+  // A few minutes ahead is clock skew between the vendor and this machine, not the future.
+  if (abs < MINUTE || (delta > 0 && delta < 5 * MINUTE)) return 'just now';
   const amount = formatDuration(abs).replace(/ \d+ (min|h)$/, '');
   return delta < 0 ? `${amount} ago` : `in ${amount}`;
 }

@@ -11,6 +11,11 @@ export const incidentRecordSchema = z.object({
   lastSeenAt: isoInstant,
   /** Dropped out of the vendor's feed while unresolved; we never invent a resolution. */
   noLongerReported: z.boolean(),
+  /**
+   * Already listed when Upstream first read this vendor: `firstSeenAt` then says when watching
+   * began, not how quickly the incident was noticed.
+   */
+  seenOnFirstRead: z.boolean().default(false),
 });
 export type IncidentRecord = z.infer<typeof incidentRecordSchema>;
 

@@ -18,6 +18,8 @@ export interface IncidentRow {
   vendor_id: string; vendor_name: string; id: string; title: string; url: string | null; impact: string; status: string;
   started_at: string; resolved_at: string | null; components: string; postmortem: string | null;
   first_seen_at: string; last_seen_at: string; no_longer_reported: number;
+  /** When the vendor's first incident was seen: its first successful read. */
+  vendor_first_read_at?: string;
 }
 
 export interface UpdateRow { key: string; update_id: string | null; status: string; label: string; body: string; at: string }

@@ -47,7 +47,7 @@ export class HistoryStore {
       vendors: p('SELECT * FROM vendors ORDER BY name'),
       vendor: p('SELECT * FROM vendors WHERE id = ?'),
       updatesOf: p('SELECT key, update_id, status, label, body, at FROM incident_updates WHERE vendor_id = ? AND incident_id = ? ORDER BY at, rowid'),
-      incident: p('SELECT i.*, v.name AS vendor_name FROM incidents i JOIN vendors v ON v.id = i.vendor_id WHERE i.vendor_id = ? AND i.id = ?'),
+      incident: p('SELECT i.*, v.name AS vendor_name, (SELECT min(x.first_seen_at) FROM incidents x WHERE x.vendor_id = i.vendor_id) AS vendor_first_read_at FROM incidents i JOIN vendors v ON v.id = i.vendor_id WHERE i.vendor_id = ? AND i.id = ?'),
       retries: p('SELECT coalesce(sum(retries), 0) AS n FROM poll_log WHERE vendor_id = ? AND at >= ?'),
       counts: p('SELECT kind, count(*) AS n FROM events GROUP BY kind'),
     };
@@ -118,7 +118,7 @@ export class HistoryStore {
 
   listIncidents(query: IncidentQuery): IncidentRecord[] {
     const state = query.state ?? 'all';
-    const rows = stmt(this.db, `SELECT i.*, v.name AS vendor_name FROM incidents i JOIN vendors v ON v.id = i.vendor_id
+    const rows = stmt(this.db, `SELECT i.*, v.name AS vendor_name, (SELECT min(x.first_seen_at) FROM incidents x WHERE x.vendor_id = i.vendor_id) AS vendor_first_read_at FROM incidents i JOIN vendors v ON v.id = i.vendor_id
       WHERE (:vendor IS NULL OR i.vendor_id = :vendor) AND (:since IS NULL OR i.started_at >= :since) AND (:until IS NULL OR i.started_at < :until)
         AND (:state = 'all' OR (:state = 'open') = (i.status NOT IN ('resolved', 'postmortem')))
         AND (:impacts IS NULL OR i.impact IN (SELECT value FROM json_each(:impacts)))
@@ -136,7 +136,7 @@ export class HistoryStore {
   listPostmortems(query: PostmortemQuery): IncidentRecord[] {
     const match = query.query?.trim() ? ftsQuery(query.query) : null;
     if (query.query?.trim() && !match) return [];
-    const rows = stmt(this.db, `SELECT i.*, v.name AS vendor_name FROM incidents i JOIN vendors v ON v.id = i.vendor_id
+    const rows = stmt(this.db, `SELECT i.*, v.name AS vendor_name, (SELECT min(x.first_seen_at) FROM incidents x WHERE x.vendor_id = i.vendor_id) AS vendor_first_read_at FROM incidents i JOIN vendors v ON v.id = i.vendor_id
       WHERE i.postmortem IS NOT NULL AND i.postmortem <> '' AND (:vendor IS NULL OR i.vendor_id = :vendor)
         AND (:match IS NULL OR i.rid IN (SELECT -(rowid + 1) / 2 FROM search_index WHERE search_index MATCH :match AND field = 'postmortem'))
       ORDER BY coalesce(i.resolved_at, i.started_at) DESC, i.rowid DESC LIMIT :limit OFFSET :offset`).all({
@@ -200,6 +200,7 @@ export class HistoryStore {
     return {
       vendorId: r.vendor_id, vendorName: r.vendor_name, incident: incidentFromRows(r, updates),
       firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, noLongerReported: r.no_longer_reported === 1,
+      seenOnFirstRead: r.vendor_first_read_at !== undefined && r.first_seen_at <= r.vendor_first_read_at,
     };
   }
 

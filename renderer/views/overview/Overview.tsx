@@ -5,8 +5,8 @@ import { hrefs } from '../../app/routes.ts';
 import { healthNote, ImpactBadge, StatusDot, StatusWord } from '../../components/Status.tsx';
 import { EmptyState, ErrorNote, Loading } from '../../components/States.tsx';
 import { Time, useNow } from '../../components/Time.tsx';
-import { STAGE_LABELS } from '../../lib/stages.ts';
-import { formatAbsolute, formatDuration } from '../../lib/time.ts';
+import { EVENT_KIND_LABELS, STAGE_LABELS } from '../../lib/stages.ts';
+import { formatAbsolute, formatRelative } from '../../lib/time.ts';
 import { useEngine } from '../../stores/engine.ts';
 import { FirstRun } from './FirstRun.tsx';
 import { activeIncidents, upcomingMaintenance, vendorsProblemsFirst } from './sort.ts';
@@ -60,7 +60,7 @@ export function Overview({ compact = false }: { compact?: boolean }): ReactNode 
                         {latest?.body ? <> — <span className="clamp">{latest.body}</span></> : <span className="muted"> — no updates yet</span>}
                       </p>
                       <p className="muted small">
-                        Started {formatDuration(now - Date.parse(incident.startedAt))} ago · {latest ? <>updated <Time iso={latest.at} mode="relative" /></> : 'no update yet'}
+                        Started {formatRelative(incident.startedAt, now)} · {latest ? <>updated <Time iso={latest.at} mode="relative" /></> : 'no update yet'}
                       </p>
                     </li>
                   );
@@ -141,8 +141,9 @@ function ActivityRow({ event }: { event: VendorEvent }): ReactNode {
   return (
     <li className="activity-row">
       <StatusDot level={event.level} />
+      <span className="activity-kind">{EVENT_KIND_LABELS[event.kind]}</span>
       <a href={href} className="truncate">{event.title}</a>
-      <span className="muted small nowrap"><Time iso={event.detectedAt} mode="relative" /></span>
+      <span className="muted small nowrap"><Time iso={event.at} mode="relative" /></span>
     </li>
   );
 }

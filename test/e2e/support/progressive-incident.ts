@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import type { FixtureServer } from '../../support/fixture-server.ts';
 import { SHARED_FIXTURES } from '../../support/paths.ts';
@@ -44,7 +45,7 @@ export function serveProgressiveIncident(server: FixtureServer, prefix: string, 
   const components = (k: number) => (doc.incident.components ?? []).map((c) => ({
     ...c, status: k > 0 && !['resolved', 'postmortem'].includes(oldestFirst[k - 1]!.status) ? 'partial_outage' : 'operational',
   }));
-  const send = (res: import('node:http').ServerResponse, value: unknown): void => {
+  const send = (res: ServerResponse, value: unknown): void => {
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' }).end(JSON.stringify(value));
   };
   server.route(`/${prefix}/api/v2/summary.json`, (_req, res) => {

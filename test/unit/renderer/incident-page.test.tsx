@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../../../shared/contract/history.ts';
 import type { Incident } from '../../../shared/model/index.ts';
@@ -25,7 +25,7 @@ function parsePostmortem(): string {
 
 function record(incident: Partial<Incident> = {}, extra: Partial<IncidentRecord> = {}): IncidentRecord {
   return {
-    vendorId: 'stripo', vendorName: 'Stripo', firstSeenAt: '2026-04-21T13:38:00.000Z', lastSeenAt: '2026-04-21T14:00:00.000Z', noLongerReported: false,
+    vendorId: 'stripo', vendorName: 'Stripo', firstSeenAt: '2026-04-21T13:38:00.000Z', lastSeenAt: '2026-04-21T14:00:00.000Z', noLongerReported: false, seenOnFirstRead: false,
     incident: {
       id: 'inc1', title: 'Degraded performance in Plugin API Gateway affecting plugin initialization', url: 'https://status.stripo.email/incidents/inc1',
       impact: 'critical', status: 'resolved', startedAt: '2026-04-21T13:36:00.000Z', resolvedAt: '2026-04-21T13:57:00.000Z',

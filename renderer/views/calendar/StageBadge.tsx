@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react';
+import type { MaintenanceStatus } from '../../../shared/model/index.ts';
+import { StatusDot } from '../../components/Status.tsx';
+import { STAGE_LABELS } from '../../lib/stages.ts';
+import { isUnderWay } from './windows.ts';
+
+/** The vendor's stage word in a pill; under way is filled, so it stands out with its word. */
+export function StageBadge({ status }: { status: MaintenanceStatus }): ReactNode {
+  const tone = isUnderWay(status) ? 'now' : status === 'completed' ? 'done' : 'planned';
+  return (
+    <span className={`badge small calendar-stage calendar-stage-${tone}`}>
+      <StatusDot level={status === 'completed' ? 'operational' : 'maintenance'} />
+      {STAGE_LABELS[status]}
+    </span>
+  );
+}
