@@ -3,18 +3,18 @@ import { existsSync } from 'node:fs';
 import { main } from './cli.ts';
 import { electronBinary } from './start-support.ts';
 
-/** `npm start`: the Electron app when its runtime is installed, otherwise headless mode with a clear message. */
+/**
+ * `npm start` (after `npm run build`): the desktop app when the Electron runtime is installed,
+ * otherwise the same window in the browser through `upstream serve`, said in one line.
+ */
 const binary = electronBinary();
 const appEntry = new URL('../main/index.ts', import.meta.url);
 if (binary && existsSync(appEntry)) {
   const child = spawn(binary, ['.'], { stdio: 'inherit', cwd: new URL('../..', import.meta.url) });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  process.stderr.write(
-    binary
-      ? 'upstream: the Electron shell is not built yet; running headless instead.\n'
-      : 'upstream: the Electron runtime is not installed (its binary could not be downloaded on this machine).\n' +
-        'upstream: running headless instead: polling your watchlist in this terminal (Ctrl-C to stop).\n',
-  );
-  process.exitCode = await main(['daemon', ...process.argv.slice(2)]);
+  process.stderr.write(binary
+    ? 'upstream: the desktop shell is not built; opening Upstream in your browser instead (upstream serve).\n'
+    : 'upstream: the Electron runtime is not installed (its binary could not be downloaded here); opening Upstream in your browser instead (upstream serve).\n');
+  process.exitCode = await main(['serve', ...process.argv.slice(2)]);
 }

@@ -36,10 +36,10 @@ export function formatClock(iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
-/** "21 min", "1 h 42 min", "3 d 4 h"; under a minute is "under 1 min". */
+/** "21 min", "1 h 42 min", "3 d 4 h"; under a minute is "<1 min". */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '—';
-  if (ms < MINUTE) return 'under 1 min';
+  if (ms < MINUTE) return '<1 min';
   if (ms < HOUR) return `${Math.round(ms / MINUTE)} min`;
   if (ms < DAY) {
     const h = Math.floor(ms / HOUR);

@@ -21,9 +21,13 @@ export interface NotificationBus {
 
 export const NOTIFICATION_DAEMON = '/usr/lib/notification-daemon/notification-daemon';
 
-/** True when this machine has what a real notification round trip needs (.ci/run installs it). */
-export function notificationBusAvailable(): boolean {
-  return ['/usr/bin/dbus-daemon', '/usr/bin/dbus-monitor', '/usr/bin/notify-send', '/usr/bin/Xvfb', NOTIFICATION_DAEMON].every((p) => existsSync(p));
+/** The Debian packages this machine lacks for a real notification round trip (the README's set-up installs them). */
+export function missingForNotificationBus(): string[] {
+  const needs: [string, string][] = [
+    ['/usr/bin/dbus-daemon', 'dbus'], ['/usr/bin/dbus-monitor', 'dbus'], ['/usr/bin/notify-send', 'libnotify-bin'],
+    ['/usr/bin/Xvfb', 'xvfb'], [NOTIFICATION_DAEMON, 'notification-daemon'],
+  ];
+  return [...new Set(needs.filter(([path]) => !existsSync(path)).map(([, pkg]) => pkg))];
 }
 
 /**

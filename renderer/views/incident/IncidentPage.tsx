@@ -60,7 +60,9 @@ export function IncidentView({ record }: { record: IncidentRecord }): ReactNode 
           <dt>Detected by Upstream</dt>
           <dd>
             <Time iso={record.firstSeenAt} mode="absolute" />
-            <span className="muted small block">{detectedLag >= 60_000 ? `${formatDuration(detectedLag)} after the vendor's start` : detectedLag > -60_000 ? 'as the vendor posted it' : `${formatDuration(-detectedLag)} before the vendor's stated start`}</span>
+            <span className="muted small block">{record.seenOnFirstRead && detectedLag >= 60_000
+              ? `already listed when Upstream started watching ${vendorName}`
+              : detectedLag >= 60_000 ? `${formatDuration(detectedLag)} after the vendor's start` : detectedLag > -60_000 ? 'as the vendor posted it' : `${formatDuration(-detectedLag)} before the vendor's stated start`}</span>
           </dd>
         </div>
         <div className="wide">
