@@ -28,10 +28,6 @@ export function addMonths(m: Month, n: number): Month {
   return { year: d.getFullYear(), month: d.getMonth() };
 }
 
-export function sameMonth(a: Month, b: Month): boolean {
-  return a.year === b.year && a.month === b.month;
-}
-
 export function firstOfMonth(m: Month): Date {
   return new Date(m.year, m.month, 1);
 }
