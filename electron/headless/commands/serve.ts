@@ -55,7 +55,8 @@ export async function runServe(argv: readonly string[], io: CliIO): Promise<numb
   }
   const notify = nodeNotifier();
   return withUpstream({ home, notify: (n) => notify({ title: n.title, body: n.body, urgency: n.urgency }) }, io, async (upstream) => {
-    const demoServer = demo ? await startDemo() : null;
+    // UPSTREAM_DEMO_SPEED runs the demo's story faster (tests, screenshots); 1 is real time.
+    const demoServer = demo ? await startDemo({ speed: Number(process.env.UPSTREAM_DEMO_SPEED) || 1 }) : null;
     try {
       if (demoServer) {
         const watched = await watchOnly(upstream, demoServer.vendors);
