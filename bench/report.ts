@@ -26,25 +26,52 @@ export function fmt(value: number, digits = 1): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
+function machine(): string {
+  return `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
+}
+
 /** Markdown for the whole run, headed by the machine it ran on so figures are read in context. */
 export function renderReport(sections: BenchSection[], command: string, startedAt: Date): string {
-  const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     '# Benchmarks',
     '',
-    `Produced by \`${command}\` on ${startedAt.toISOString().slice(0, 10)}: Node ${process.version},`,
-    `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB. Figures are medians of repeated runs;`,
-    'every ratio is against a baseline measured in the same run on the same bytes. Performance is',
-    'measured here, never asserted in tests.',
+    `Produced by \`${command}\` on ${startedAt.toISOString().slice(0, 10)}: ${machine()}.`,
+    'Figures are medians of repeated runs; every ratio is against a baseline measured in the same run',
+    'on the same bytes. Performance is measured here, never asserted in tests.',
     '',
   ];
+  lines.push(...sectionLines(sections, null));
+  return lines.join('\n');
+}
+
+/**
+ * Replace (or add) these sections in an existing report, leaving the others as they were; each
+ * replaced section says which command produced it, when and on what machine.
+ */
+export function mergeReport(existing: string, sections: BenchSection[], command: string, startedAt: Date): string {
+  const parts = existing.split(/\n(?=## )/);
+  const head = parts[0] ?? '# Benchmarks\n';
+  const bodies = parts.slice(1);
   for (const s of sections) {
-    lines.push(`## ${s.title}`, '', `Baseline: ${s.baseline}`, '');
+    const text = sectionLines([s], `Produced by \`${command}\` on ${startedAt.toISOString().slice(0, 10)}: ${machine()}.`).join('\n');
+    const index = bodies.findIndex((b) => b.startsWith(`## ${s.title}\n`));
+    if (index === -1) bodies.push(text);
+    else bodies[index] = text;
+  }
+  return [head.trimEnd(), ...bodies.map((b) => b.trimEnd())].join('\n\n') + '\n';
+}
+
+function sectionLines(sections: BenchSection[], producedBy: string | null): string[] {
+  const lines: string[] = [];
+  for (const s of sections) {
+    lines.push(`## ${s.title}`, '');
+    if (producedBy) lines.push(producedBy, '');
+    lines.push(`Baseline: ${s.baseline}`, '');
     lines.push(`| ${s.columns.join(' | ')} |`, `| ${s.columns.map(() => '---').join(' | ')} |`);
     for (const row of s.rows) lines.push(`| ${row.join(' | ')} |`);
     lines.push('');
     for (const note of s.notes) lines.push(`- ${note}`);
     if (s.notes.length) lines.push('');
   }
-  return lines.join('\n');
+  return lines;
 }

@@ -1,35 +1,41 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../test/support/paths.ts';
 import { benchAtomParse } from './atom-parse.ts';
 import { benchPollCycle } from './poll-cycle.ts';
 import { benchReplayThroughput } from './replay-throughput.ts';
 import { benchSearchLatency } from './search-latency.ts';
-import { renderReport, type BenchSection } from './report.ts';
+import { mergeReport, renderReport, type BenchSection } from './report.ts';
+import { benchUi } from './ui.ts';
 
 /**
  * `npm run bench`: runs every benchmark in turn (one at a time: the machine has 2 cores) and
- * writes docs/benchmarks.md. `--only NAME` runs one; `--no-write` prints without writing.
+ * writes docs/benchmarks.md. `--only NAME` runs one and replaces only its sections in the file
+ * (each section says when and on what it ran); `--no-write` prints without writing.
  */
-const BENCHES: Record<string, () => Promise<BenchSection>> = {
+const BENCHES: Record<string, () => Promise<BenchSection | BenchSection[]>> = {
   'atom-parse': () => benchAtomParse(),
   'replay-throughput': () => benchReplayThroughput(),
   'search-latency': () => benchSearchLatency(),
   'poll-cycle': () => benchPollCycle(),
+  ui: () => benchUi(),
 };
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+if (only && !BENCHES[only]) {
+  process.stderr.write(`bench: no benchmark "${only}"; there are: ${Object.keys(BENCHES).join(', ')}\n`);
+  process.exit(2);
+}
 const startedAt = new Date();
 const sections: BenchSection[] = [];
 for (const [name, bench] of Object.entries(BENCHES)) {
   if (only && name !== only) continue;
   process.stderr.write(`bench: ${name}…\n`);
-  sections.push(await bench());
+  sections.push(...[await bench()].flat());
 }
-const report = renderReport(sections, 'npm run bench', startedAt);
-if (args.includes('--no-write')) process.stdout.write(report);
-else {
-  writeFileSync(join(REPO_ROOT, 'docs/benchmarks.md'), report);
-  process.stdout.write(report);
-}
+const file = join(REPO_ROOT, 'docs/benchmarks.md');
+const command = only ? `npm run bench -- --only ${only}` : 'npm run bench';
+const report = only && existsSync(file) ? mergeReport(readFileSync(file, 'utf8'), sections, command, startedAt) : renderReport(sections, command, startedAt);
+if (!args.includes('--no-write')) writeFileSync(file, report);
+process.stdout.write(report);

@@ -4,6 +4,7 @@ import type { EngineMessage, Notice } from '../../shared/contract/events.ts';
 import type { Settings } from '../../shared/contract/settings.ts';
 import type { EngineState, VendorView } from '../../shared/contract/vendors.ts';
 import type { VendorEvent } from '../../shared/model/index.ts';
+import { markOnce } from '../lib/marks.ts';
 import type { Connection } from '../transport/connect.ts';
 
 /** Recent events kept for the live views; older ones are a history query away. */
@@ -80,6 +81,7 @@ export const useEngine = create<EngineStore>()((set, get) => ({
       events: events.ok ? events.value : s.events,
       revision: s.revision + 1,
     }));
+    markOnce('upstream:first-data');
   },
 
   apply(message) {

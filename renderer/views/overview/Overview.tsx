@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { VendorView } from '../../../shared/contract/vendors.ts';
 import { isDisrupted, type VendorEvent } from '../../../shared/model/index.ts';
 import { hrefs } from '../../app/routes.ts';
@@ -6,6 +6,7 @@ import { healthNote, ImpactBadge, StatusDot, StatusWord } from '../../components
 import { EmptyState, ErrorNote, Loading } from '../../components/States.tsx';
 import { Time, useNow } from '../../components/Time.tsx';
 import { EVENT_KIND_LABELS, STAGE_LABELS } from '../../lib/stages.ts';
+import { markOnce } from '../../lib/marks.ts';
 import { formatAbsolute, formatRelative } from '../../lib/time.ts';
 import { useEngine } from '../../stores/engine.ts';
 import { FirstRun } from './FirstRun.tsx';
@@ -23,6 +24,9 @@ export function Overview({ compact = false }: { compact?: boolean }): ReactNode 
   const loadError = useEngine((s) => s.loadError);
   const reload = useEngine((s) => s.reload);
   const now = useNow();
+  useEffect(() => {
+    if (status === 'ready') markOnce('upstream:overview-rendered');
+  }, [status]);
   if (status === 'loading') return <Loading what="your vendors" />;
   if (status === 'failed') return <ErrorNote title="Upstream could not be read." message={loadError ?? 'Unknown error'} retry={() => void reload()} />;
   const incidents = activeIncidents(vendors);
