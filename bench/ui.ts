@@ -1,5 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -197,7 +197,7 @@ async function benchFirstRender(browser: Browser, dist: string, work: string, op
 
 /** Bare loopback Server-Sent Events: the floor any UI update over SSE sits on. */
 async function rawSseLatency(browser: Browser, samples: number): Promise<number[]> {
-  const clients = new Set<import('node:http').ServerResponse>();
+  const clients = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     if (req.url === '/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
