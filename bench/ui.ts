@@ -84,7 +84,7 @@ async function benchBundle(dist: string, baselineDist: string): Promise<BenchSec
 }
 
 /** A home with `vendors` watched and `incidents` stored (some still open), written as the engine would. */
-async function populatedHome(dir: string, vendors: number, incidents: number): Promise<string> {
+export async function populatedHome(dir: string, vendors: number, incidents: number): Promise<string> {
   const home = mkdtempSync(join(dir, 'home-'));
   const rand = prng(42);
   const settings = new SettingsStore(home);

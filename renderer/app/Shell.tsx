@@ -51,33 +51,35 @@ function Sidebar({ current }: { current: Route['name'] }): ReactNode {
   const offline = state?.connectivity === 'offline';
   return (
     <nav className="sidebar" aria-label="Upstream">
-      <div className="brand">
-        <img src="./favicon.svg" alt="" width="24" height="24" />
-        <span>Upstream</span>
-      </div>
-      <div className="overall" aria-live="polite">
-        {offline ? (
-          <span className="overall-line"><Icon name="offline" /> You are offline</span>
-        ) : (
-          <span className="overall-line"><StatusDot level={worst} /> {worst === 'operational' ? 'All systems operational' : STATUS_LABELS[worst]}</span>
-        )}
-        <span className="muted small">
-          {state?.progress ? `Checking ${state.progress.done} of ${state.progress.total}…` : state?.lastCycleAt ? <>Checked <Time iso={state.lastCycleAt} mode="relative" /></> : 'Not checked yet'}
-        </span>
-      </div>
-      <ul className="nav">
-        {NAV.map((item) => (
-          <li key={item.name}>
-            <a href={item.href} aria-current={current === item.name ? 'page' : undefined}>
-              <Icon name={item.icon} /> {item.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-      <div className="sidebar-foot">
-        <button type="button" className="button small ghost" onClick={() => void refresh?.({})} disabled={!refresh}>
-          <Icon name="refresh" /> Refresh all
-        </button>
+      <div className="sidebar-inner">
+        <div className="brand">
+          <img src="./favicon.svg" alt="" width="24" height="24" />
+          <span>Upstream</span>
+        </div>
+        <div className="overall" aria-live="polite">
+          {offline ? (
+            <span className="overall-line"><Icon name="offline" /> You are offline</span>
+          ) : (
+            <span className="overall-line"><StatusDot level={worst} /> {worst === 'operational' ? 'All systems operational' : STATUS_LABELS[worst]}</span>
+          )}
+          <span className="muted small">
+            {state?.progress ? `Checking ${state.progress.done} of ${state.progress.total}…` : state?.lastCycleAt ? <>Checked <Time iso={state.lastCycleAt} mode="relative" /></> : 'Not checked yet'}
+          </span>
+        </div>
+        <ul className="nav">
+          {NAV.map((item) => (
+            <li key={item.name}>
+              <a href={item.href} aria-current={current === item.name ? 'page' : undefined}>
+                <Icon name={item.icon} /> {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-foot">
+          <button type="button" className="button small ghost" onClick={() => void refresh?.({})} disabled={!refresh}>
+            <Icon name="refresh" /> Refresh all
+          </button>
+        </div>
       </div>
     </nav>
   );

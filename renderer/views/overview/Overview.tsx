@@ -127,25 +127,39 @@ const RECENT = 8;
 function RecentActivity({ vendors }: { vendors: readonly VendorView[] }): ReactNode {
   const events = useEngine((s) => s.events);
   const names = new Map(vendors.map((v) => [v.source.id, v.source.name]));
-  const shown = events.filter((e) => names.has(e.vendorId)).slice(0, RECENT);
+  const shown = groupRepeats(events.filter((e) => names.has(e.vendorId))).slice(0, RECENT);
   return (
     <section aria-labelledby="recent-title" className="section">
       <h2 id="recent-title">Recent activity</h2>
       {shown.length === 0 ? <EmptyState title="Nothing has happened yet">New incidents, updates and maintenance appear here as Upstream notices them.</EmptyState> : (
         <ul className="activity" aria-live="polite">
-          {shown.map((e) => <ActivityRow key={e.id} event={e} />)}
+          {shown.map(({ event, count }) => <ActivityRow key={event.id} event={event} count={count} />)}
         </ul>
       )}
     </section>
   );
 }
 
-function ActivityRow({ event }: { event: VendorEvent }): ReactNode {
+/**
+ * Consecutive events of one kind about one subject (a first read's backlog of updates) read as one
+ * line with a count: the newest of them, "Update ×7".
+ */
+function groupRepeats(events: readonly VendorEvent[]): { event: VendorEvent; count: number }[] {
+  const groups: { event: VendorEvent; count: number }[] = [];
+  for (const event of events) {
+    const last = groups.at(-1);
+    if (last && last.event.kind === event.kind && last.event.vendorId === event.vendorId && last.event.subjectId === event.subjectId) last.count++;
+    else groups.push({ event, count: 1 });
+  }
+  return groups;
+}
+
+function ActivityRow({ event, count }: { event: VendorEvent; count: number }): ReactNode {
   const href = event.subjectId && event.kind.startsWith('incident.') ? hrefs.incident(event.vendorId, event.subjectId) : hrefs.vendor(event.vendorId);
   return (
     <li className="activity-row">
       <StatusDot level={event.level} />
-      <span className="activity-kind">{EVENT_KIND_LABELS[event.kind]}</span>
+      <span className="activity-kind">{EVENT_KIND_LABELS[event.kind]}{count > 1 ? ` ×${count}` : ''}</span>
       <a href={href} className="truncate">{event.title}</a>
       <span className="muted small nowrap"><Time iso={event.at} mode="relative" /></span>
     </li>
