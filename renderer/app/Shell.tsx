@@ -59,6 +59,8 @@ function Sidebar({ current }: { current: Route['name'] }): ReactNode {
         <div className="overall" aria-live="polite">
           {offline ? (
             <span className="overall-line"><Icon name="offline" /> You are offline</span>
+          ) : state?.vendorCount === 0 ? (
+            <span className="overall-line">No vendors watched yet</span>
           ) : (
             <span className="overall-line"><StatusDot level={worst} /> {worst === 'operational' ? 'All systems operational' : STATUS_LABELS[worst]}</span>
           )}

@@ -20,22 +20,20 @@ export function SnoozeControl({ vendorId, subject }: { vendorId: string | null; 
   };
   return (
     <div className="settings-snooze" role="group" aria-label={`Snooze ${subject}`}>
-      {until ? (
-        <>
-          <span className="settings-snoozed"><span className="settings-snooze-mark" aria-hidden="true">⏸</span> Snoozed until {untilWords(until, now)}</span>
-          <button type="button" className="button small" onClick={() => snooze(0, 'Resumed')}>Resume</button>
-        </>
-      ) : (
-        <>
-          <span className="settings-inline-label">Snooze</span>
-          {SNOOZE_CHOICES.map((choice) => (
-            <button key={choice.label} type="button" className="button small" onClick={() => snooze(choice.minutes(Date.now()), 'Snoozed')}>
-              {choice.label}
-            </button>
-          ))}
-        </>
-      )}
-      <OutcomeNote outcome={outcome} />
+      <span className="field-label">Snooze notifications</span>
+      <div className="settings-snooze-row">
+        {until ? (
+          <>
+            <span className="settings-snoozed"><span className="settings-snooze-mark" aria-hidden="true">⏸</span> Snoozed until {untilWords(until, now)}</span>
+            <button type="button" className="button small" onClick={() => snooze(0, 'Resumed')}>Resume</button>
+          </>
+        ) : SNOOZE_CHOICES.map((choice) => (
+          <button key={choice.label} type="button" className="button small" onClick={() => snooze(choice.minutes(Date.now()), 'Snoozed')}>
+            {choice.label}
+          </button>
+        ))}
+        <OutcomeNote outcome={outcome} />
+      </div>
     </div>
   );
 }

@@ -68,3 +68,17 @@ export function OutcomeNote({ outcome, className }: { outcome: Outcome; classNam
     </span>
   );
 }
+
+/**
+ * A control's value: what the person just chose, until the engine's settings change (its answer
+ * arrives as a `settings` or `vendor` message), then what the engine applied. Without it a toggle
+ * would spring back for the moment between the click and the engine's message.
+ */
+export function useDraft<T>(applied: T): [value: T, choose: (value: T) => void, forget: () => void] {
+  const [draft, setDraft] = useState<{ value: T } | null>(null);
+  const key = JSON.stringify(applied);
+  useEffect(() => setDraft(null), [key]);
+  const forget = useCallback(() => setDraft(null), []);
+  const choose = useCallback((value: T) => setDraft({ value }), []);
+  return [draft ? draft.value : applied, choose, forget];
+}

@@ -25,7 +25,10 @@ export function renderWith(ui: ReactNode, answers: Answers = {}): RenderResult &
         calls.push({ channel: `${domain}.${method}`, request });
         const answer = (answers as Record<string, Record<string, ((r: unknown) => unknown) | undefined> | undefined>)[domain]?.[method];
         if (!answer) throw new Error(`unexpected call ${domain}.${method}`);
-        return ok(await answer(request));
+        const value = await answer(request);
+        // An answer that is already a failure value is passed as it is: tests give engine errors too.
+        const isFailure = typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false && 'error' in value;
+        return isFailure ? value : ok(value);
       },
     })),
   }) as UpstreamClient;
