@@ -4,11 +4,15 @@
  * Stored instants are UTC; only here do they meet a zone. Intl does the calendar work.
  */
 
+/** The app's one locale: its words are English, so its dates and weekday names are too. */
+export const APP_LOCALE = 'en-US';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-function zoneLabel(date: Date, timeZone?: string): string {
+/** "UTC+1", "UTC": the zone as status pages write it. */
+export function zoneLabel(date: Date, timeZone?: string): string {
   const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(date).find((p) => p.type === 'timeZoneName');
   const label = (part?.value ?? 'GMT').replace(/^GMT/, 'UTC');
   return label === 'UTC+0' ? 'UTC' : label;
@@ -51,13 +55,13 @@ export function formatDuration(ms: number): string {
   return h === 0 || h === 24 ? `${h === 24 ? d + 1 : d} d` : `${d} d ${h} h`;
 }
 
-/** "just now", "12 min ago", "3 h ago", "in 2 d". */
+/** "just now", "12 min ago", "3 h ago", "in 2 d", "4 mo ago", "2 y ago". */
 export function formatRelative(iso: string, now = Date.now()): string {
   const delta = Date.parse(iso) - now;
   const abs = Math.abs(delta);
   // A few minutes ahead is clock skew between the vendor and this machine, not the future.
   if (abs < MINUTE || (delta > 0 && delta < 5 * MINUTE)) return 'just now';
-  const amount = formatDuration(abs).replace(/ \d+ (min|h)$/, '');
+  const amount = abs >= 365 * DAY ? `${Math.floor(abs / (365 * DAY))} y` : abs >= 60 * DAY ? `${Math.floor(abs / (30 * DAY))} mo` : formatDuration(abs).replace(/ \d+ (min|h)$/, '');
   return delta < 0 ? `${amount} ago` : `in ${amount}`;
 }
 

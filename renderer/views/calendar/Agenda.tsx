@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { MaintenanceRecord } from '../../../shared/contract/history.ts';
 import { dayKey, daysBetween, endOf, longDay, startOfDay } from './dates.ts';
-import { StageBadge } from './StageBadge.tsx';
+import { StageBadge, WindowText } from './Bits.tsx';
 import { clock, entryKey, formatWindow, isUnderWay, windowDuration } from './windows.ts';
 
 export type AgendaRange = 'upcoming' | 'past';
@@ -17,9 +17,10 @@ interface Day {
  * under today. Past: newest first, by the day each began.
  */
 export function groupByDay(records: readonly MaintenanceRecord[], range: AgendaRange, today: Date): Day[] {
+  const direction = range === 'past' ? -1 : 1;
   const sorted = [...records].filter((r) => Number.isFinite(Date.parse(r.maintenance.scheduledFor)))
-    .sort((a, b) => Date.parse(a.maintenance.scheduledFor) - Date.parse(b.maintenance.scheduledFor) || a.vendorName.localeCompare(b.vendorName));
-  if (range === 'past') sorted.reverse();
+    .sort((a, b) => direction * (Date.parse(a.maintenance.scheduledFor) - Date.parse(b.maintenance.scheduledFor))
+      || a.vendorName.localeCompare(b.vendorName) || a.maintenance.title.localeCompare(b.maintenance.title));
   const days = new Map<string, Day>();
   const floor = startOfDay(today).getTime();
   for (const r of sorted) {
@@ -80,22 +81,22 @@ function AgendaItem({ record, day, now, onOpen }: { record: MaintenanceRecord; d
     <li className={underWay ? 'calendar-agenda-item calendar-agenda-now' : m.status === 'completed' ? 'calendar-agenda-item calendar-agenda-done' : 'calendar-agenda-item'}>
       <div className="calendar-agenda-clock" aria-hidden="true">
         <span className="calendar-agenda-start">{startedEarlier ? `From ${shortDay(start)}` : clock(start)}</span>
-        <span className="calendar-agenda-end">{m.scheduledUntil ? `to ${clock(end)}` : 'end open'}</span>
+        <span className="calendar-agenda-end">{!m.scheduledUntil ? 'end open' : end - start < 86_400_000 ? `to ${clock(end)}` : `to ${shortDay(end)}`}</span>
       </div>
       <div className="calendar-agenda-main">
         <span className="calendar-agenda-vendor">{record.vendorName}</span>
         <button type="button" className="calendar-agenda-title" data-entry={entryKey(record)} onClick={(e) => onOpen(record, e.currentTarget)}>
-          <span className="visually-hidden">{record.vendorName}: </span>{m.title}
+          <span className="visually-hidden">{record.vendorName}:</span> {m.title}
         </button>
         <p className="calendar-agenda-window">
-          <span className="nowrap">{formatWindow(m.scheduledFor, m.scheduledUntil, now)}</span>
+          <WindowText text={formatWindow(m.scheduledFor, m.scheduledUntil, now)} />
           {duration ? <> · <span className="nowrap">{duration}</span></> : null}
         </p>
         {m.components.length ? (
           <ul className="tags calendar-agenda-components" aria-label="Affected components">
             {m.components.map((c) => <li key={c}>{c}</li>)}
           </ul>
-        ) : <p className="calendar-agenda-nocomp">No components named</p>}
+        ) : null}
       </div>
       <div className="calendar-agenda-stage"><StageBadge status={m.status} /></div>
     </li>

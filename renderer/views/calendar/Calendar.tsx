@@ -19,8 +19,10 @@ import { entryKey } from './windows.ts';
 type View = 'month' | 'agenda';
 type Param = 'view' | 'month' | 'vendor' | 'when';
 
-/** How far the agenda looks ahead (and back), and what it exports. */
+/** How far the agenda looks ahead, and what it exports. */
 const AGENDA_DAYS = 365;
+/** The past agenda shows everything history kept (its retention is the bound). */
+const EPOCH = new Date(0);
 
 /**
  * What maintenance is coming and what is under way, across every watched vendor: a month grid or
@@ -69,7 +71,7 @@ function CalendarBody({ params, vendors }: { params: URLSearchParams; vendors: r
   const monthStart = firstOfMonth(month);
   const monthEnd = firstOfMonth(addMonths(month, 1));
   const shown = view === 'month' ? spanOf(weeks)
-    : range === 'upcoming' ? { from: today, to: addDays(today, AGENDA_DAYS) } : { from: addDays(today, -AGENDA_DAYS), to: today };
+    : range === 'upcoming' ? { from: today, to: addDays(today, AGENDA_DAYS) } : { from: EPOCH, to: today };
   const exported = view === 'month' ? { from: monthStart, to: monthEnd } : shown;
   const request = { from: shown.from.toISOString(), to: shown.to.toISOString(), ...(vendorId ? { vendorId } : {}) };
   const query = useQuery(`calendar:${request.from}:${request.to}:${vendorId}`, (c) => c.maintenances.list(request));
@@ -107,7 +109,7 @@ function CalendarBody({ params, vendors }: { params: URLSearchParams; vendors: r
     setExporting({ busy: false, error: null });
   };
 
-  const periodName = view === 'month' ? monthName(month) : range === 'upcoming' ? `Next ${AGENDA_DAYS} days` : `Past ${AGENDA_DAYS} days`;
+  const periodName = view === 'month' ? monthName(month) : range === 'upcoming' ? `Next ${AGENDA_DAYS} days` : 'Before today';
   const forVendor = vendor ? ` for ${vendor.source.name}` : '';
   const records = query.data ?? [];
   const inMonth = records.filter((r) => Date.parse(r.maintenance.scheduledFor) < monthEnd.getTime() && endOf(r.maintenance.scheduledFor, r.maintenance.scheduledUntil) > monthStart.getTime());
@@ -145,8 +147,8 @@ function CalendarBody({ params, vendors }: { params: URLSearchParams; vendors: r
                 <Icon name="back" />
               </button>
               <button type="button" className="button small" onClick={() => setParams({ month: monthParam(current) })}>Today</button>
-              <button type="button" className="button small calendar-next" aria-label="Next month" title={monthName(addMonths(month, 1))} onClick={() => setParams({ month: monthParam(addMonths(month, 1)) })}>
-                <Icon name="back" />
+              <button type="button" className="button small" aria-label="Next month" title={monthName(addMonths(month, 1))} onClick={() => setParams({ month: monthParam(addMonths(month, 1)) })}>
+                <Icon name="forward" />
               </button>
             </div>
           ) : (
@@ -171,7 +173,7 @@ function CalendarBody({ params, vendors }: { params: URLSearchParams; vendors: r
           </>
         ) : query.loading ? <Loading what="maintenance" /> : records.length === 0 ? (
           <EmptyState
-            title={range === 'upcoming' ? `No maintenance scheduled in the next ${AGENDA_DAYS} days${forVendor}` : `No maintenance recorded in the past ${AGENDA_DAYS} days${forVendor}`}
+            title={range === 'upcoming' ? `No maintenance scheduled in the next ${AGENDA_DAYS} days${forVendor}` : `No past maintenance recorded${forVendor}`}
             action={<button type="button" className="button" onClick={() => setParams({ when: range === 'upcoming' ? 'past' : '' })}>{range === 'upcoming' ? 'Show past maintenance' : 'Show upcoming maintenance'}</button>}
           >
             {range === 'upcoming' ? 'Vendors announce planned work days or weeks ahead; it appears here when they do.' : 'Upstream keeps what it has seen since you started watching.'}

@@ -99,7 +99,7 @@ export function MonthGrid({ month, weeks, records, now, onOpen }: {
                       {placed.length > DAY_CAPACITY ? (
                         <li>
                           <button type="button" className="calendar-more" aria-expanded={open} onClick={() => toggle(key)}>
-                            {open ? 'Show fewer' : `+${placed.length - shown.length} more`}<span className="visually-hidden"> on {label}</span>
+                            {open ? 'Show fewer' : `+${placed.length - shown.length} more`}{' '}<span className="visually-hidden">on {label}</span>
                           </button>
                         </li>
                       ) : null}
@@ -124,12 +124,12 @@ function DayEntry({ placement, onOpen }: { placement: Placement; onOpen: (record
     <button type="button" className={cls} data-entry={entryKey(record)} title={`${record.vendorName}: ${m.title} (${STAGE_LABELS[m.status]})`} onClick={(e) => onOpen(record, e.currentTarget)}>
       <span className="calendar-entry-meta">
         <span className="calendar-entry-when">{whenOnDay(placement)}</span>
-        <span className="visually-hidden">, </span>
+        <span className="visually-hidden">,</span>{' '}
         <span className="calendar-entry-vendor">{record.vendorName}</span>
       </span>
-      <span className="visually-hidden">: </span>
+      <span className="visually-hidden">:</span>{' '}
       <span className="calendar-entry-title">{m.title}</span>
-      <span className="visually-hidden">, </span>
+      <span className="visually-hidden">,</span>{' '}
       {/* Under way is said on the line itself; the other stages only to screen readers (and in the detail). */}
       <span className={now ? 'calendar-entry-state' : 'visually-hidden'}>{STAGE_LABELS[m.status]}</span>
     </button>

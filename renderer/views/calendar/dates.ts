@@ -1,3 +1,4 @@
+import { APP_LOCALE } from '../../lib/time.ts';
 /**
  * Calendar arithmetic in the user's zone. Days are local days (a window from 22:00 to 02:00 covers
  * two of them); Date's local setters do the DST work, Intl does the names. Weeks start on Monday.
@@ -64,7 +65,7 @@ export function spanOf(weeks: Date[][]): { from: Date; to: Date } {
 }
 
 /** Weekday names, Monday first, in the user's language ("Mon"/"Monday"). */
-export function weekdayNames(locale?: string): { short: string; long: string }[] {
+export function weekdayNames(locale: string = APP_LOCALE): { short: string; long: string }[] {
   const short = new Intl.DateTimeFormat(locale, { weekday: 'short' });
   const long = new Intl.DateTimeFormat(locale, { weekday: 'long' });
   // 2024-01-01 was a Monday.
@@ -75,7 +76,7 @@ export function weekdayNames(locale?: string): { short: string; long: string }[]
 }
 
 /** "November 2026", or "November" alone when `withYear` is false. */
-export function monthName(m: Month, withYear = true, locale?: string): string {
+export function monthName(m: Month, withYear = true, locale: string = APP_LOCALE): string {
   return new Intl.DateTimeFormat(locale, { month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(new Date(m.year, m.month, 1, 12));
 }
 

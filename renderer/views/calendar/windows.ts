@@ -1,6 +1,6 @@
 import type { MaintenanceRecord } from '../../../shared/contract/history.ts';
 import type { MaintenanceStatus } from '../../../shared/model/index.ts';
-import { formatDuration } from '../../lib/time.ts';
+import { formatDuration, zoneLabel } from '../../lib/time.ts';
 import { endOf } from './dates.ts';
 
 /**
@@ -16,12 +16,6 @@ export function entryKey(r: MaintenanceRecord): string {
 /** The vendor says the work is happening now (verifying is still under way). */
 export function isUnderWay(status: MaintenanceStatus): boolean {
   return status === 'in_progress' || status === 'verifying';
-}
-
-function zoneLabel(date: Date): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'shortOffset' }).formatToParts(date).find((p) => p.type === 'timeZoneName');
-  const label = (part?.value ?? 'GMT').replace(/^GMT/, 'UTC');
-  return label === 'UTC+0' ? 'UTC' : label;
 }
 
 function dayText(d: Date, withYear: boolean): string {

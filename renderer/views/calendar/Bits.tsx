@@ -14,3 +14,9 @@ export function StageBadge({ status }: { status: MaintenanceStatus }): ReactNode
     </span>
   );
 }
+
+/** A window's text, broken only at its dash: "May 29, 2025, 23:30 –" / "May 31, 2025, 06:30 UTC+2". */
+export function WindowText({ text }: { text: string }): ReactNode {
+  const [from, to] = text.split(' – ');
+  return to === undefined ? <span className="nowrap">{from}</span> : <><span className="nowrap">{from} –</span> <span className="nowrap">{to}</span></>;
+}
