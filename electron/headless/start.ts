@@ -8,7 +8,8 @@ import { electronBinary } from './start-support.ts';
  * otherwise the same window in the browser through `upstream serve`, said in one line.
  */
 const binary = electronBinary();
-const appEntry = new URL('../main/index.ts', import.meta.url);
+// `npm run build` bundles the shell (dist-electron/main.cjs, package.json's "main").
+const appEntry = new URL('../../dist-electron/main.cjs', import.meta.url);
 if (binary && existsSync(appEntry)) {
   const child = spawn(binary, ['.'], { stdio: 'inherit', cwd: new URL('../..', import.meta.url) });
   child.on('exit', (code) => process.exit(code ?? 0));

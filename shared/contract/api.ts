@@ -58,6 +58,16 @@ export const API = {
   'vendors.configure': { request: vendorConfigSchema, response: watchedVendorSchema },
   'settings.set': { request: preferencesPatchSchema, response: settingsSchema },
   'watchlist.import': { request: z.object({ text: z.string().max(5_000_000) }), response: importReportSchema },
+  /**
+   * A link to open outside the app, named by what it belongs to: the vendor's page, an incident's
+   * page, or a link inside that incident's stored updates or postmortem. The answer is the stored
+   * URL; a URL not found there is refused (`not_found`). The desktop app opens only what this
+   * answers, so a page can never make it open a URL of its own choosing.
+   */
+  'links.open': {
+    request: z.object({ vendorId: z.string(), incidentId: z.string().optional(), url: z.string().max(4000).optional() }),
+    response: z.object({ url: z.url({ protocol: /^https?$/ }) }),
+  },
   'vendors.refresh': { request: z.object({ vendorId: z.string().optional() }), response: z.object({ queued: z.number().int() }) },
   'rules.set': { request: z.object({ vendorId: z.string().nullable(), rules: vendorRulesSchema }), response: settingsSchema },
   'notifications.snooze': {

@@ -8,3 +8,4 @@ export * from './errors.ts';
 export * from './event.ts';
 export * from './vendor.ts';
 export * from './rules.ts';
+export * from './links.ts';

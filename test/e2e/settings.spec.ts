@@ -55,7 +55,7 @@ const vendorRow = (page: Page, name: string) => watchlist(page).locator(':scope 
 test('adds a status page by its URL after a preview of what Upstream found', async ({ page }) => {
   await page.goto(served.url);
   await openSettings(page, 'vendors');
-  await expect(page.getByText('No vendors watched yet')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No vendors watched yet' })).toBeVisible();
   await inBothSchemes(page, 'settings-vendors-empty', 'empty watchlist');
 
   await page.getByRole('textbox', { name: 'Or any status page by its URL' }).fill(`${fixtures.url}/gh`);

@@ -12,6 +12,20 @@ export interface PlannedNotification {
   url: string | null;
   eventIds: string[];
   urgency: Urgency;
+  /** What a click should open: one subject at one vendor, or null for a summary of several vendors. */
+  target: NotificationTarget | null;
+}
+
+/** The subject a notification is about, so a click lands on its page. */
+export interface NotificationTarget {
+  vendorId: string;
+  subject: 'incident' | 'maintenance' | 'component' | 'vendor';
+  subjectId: string | null;
+}
+
+function targetOf(event: VendorEvent): NotificationTarget {
+  const subject = event.kind.startsWith('incident.') ? 'incident' : event.kind.startsWith('maintenance.') ? 'maintenance' : event.kind.startsWith('component.') ? 'component' : 'vendor';
+  return { vendorId: event.vendorId, subject, subjectId: event.subjectId };
 }
 
 /** Events about one subject (an incident, a maintenance, a component, or one vendor event). */
@@ -91,6 +105,7 @@ export function groupNotification(group: EventGroup): PlannedNotification {
     url: group.latest.url ?? group.events.find((e) => e.url !== null)?.url ?? null,
     eventIds,
     urgency: urgencyOf(group.latest.level),
+    target: targetOf(group.latest),
   };
 }
 
@@ -122,5 +137,7 @@ export function summaryNotification(groups: readonly EventGroup[], vendorNames: 
     url: null,
     eventIds,
     urgency: loudest(groups),
+    // One vendor's summary opens that vendor; several vendors', the overview.
+    target: vendors.count === 1 ? { vendorId: groups[0]!.vendorId, subject: 'vendor', subjectId: null } : null,
   };
 }

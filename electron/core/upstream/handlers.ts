@@ -3,6 +3,7 @@ import type { Notice } from '../../../shared/contract/events.ts';
 import { fail, ok, type ApiResult } from '../../../shared/contract/result.ts';
 import type { Settings, WatchedVendor } from '../../../shared/contract/settings.ts';
 import type { EngineState, VendorView } from '../../../shared/contract/vendors.ts';
+import { linksIn, normaliseLink } from '../../../shared/model/index.ts';
 import { maintenancesToIcs } from '../calendar/ics.ts';
 import { searchCatalog } from '../catalog/index.ts';
 import type { HistoryStore } from '../history/store.ts';
@@ -103,7 +104,36 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (patch.retentionDays !== undefined) s.history.retentionDays = patch.retentionDays;
     }),
     'watchlist.import': async ({ text }) => settings.importWatchlist(text),
+    'links.open': async (request) => resolveLink(deps, request),
   };
+}
+
+/**
+ * The stored URL a link request names: the vendor's page (or one of its maintenances' pages), the
+ * incident's page, or one of the links in the incident's stored texts (found by exact match after
+ * normalisation). Anything else is refused, however plausible it looks: only what Upstream itself
+ * stored may be opened.
+ */
+function resolveLink(deps: HandlerDeps, request: { vendorId: string; incidentId?: string | undefined; url?: string | undefined }): ApiResult<{ url: string }> {
+  const refuse = fail('not_found', 'That link is not in what Upstream stored for this vendor.');
+  if (request.incidentId === undefined) {
+    const vendor = deps.settings.current.watchlist.find((v) => v.id === request.vendorId);
+    const own = vendor ? normaliseLink(vendor.url) : null;
+    if (request.url === undefined) return own ? ok({ url: own }) : refuse;
+    const wanted = normaliseLink(request.url);
+    if (wanted && wanted === own) return ok({ url: wanted });
+    // A maintenance's own page, as stored for this vendor.
+    const pages = deps.history.listMaintenances({ from: '0000-01-01T00:00:00.000Z', to: '9999-12-31T00:00:00.000Z', vendorId: request.vendorId });
+    return wanted && pages.some((m) => m.maintenance.url && normaliseLink(m.maintenance.url) === wanted) ? ok({ url: wanted }) : refuse;
+  }
+  const record = deps.history.getIncident(request.vendorId, request.incidentId);
+  if (!record) return refuse;
+  const own = record.incident.url ? normaliseLink(record.incident.url) : null;
+  if (request.url === undefined) return own ? ok({ url: own }) : refuse;
+  const wanted = normaliseLink(request.url);
+  if (!wanted) return refuse;
+  const stored = new Set([own, ...record.incident.updates.flatMap((u) => linksIn(u.body)), ...linksIn(record.incident.postmortem ?? '')]);
+  return stored.has(wanted) ? ok({ url: wanted }) : refuse;
 }
 
 async function configure(settings: SettingsStore, request: { vendorId: string; intervalSeconds?: number | undefined; components?: string[] | undefined }): Promise<ApiResult<WatchedVendor>> {

@@ -38,7 +38,7 @@ export function IncidentView({ record }: { record: IncidentRecord }): ReactNode 
   const link = safeHref(incident.url);
   const updates = order === 'oldest' ? incident.updates : [...incident.updates].reverse();
   return (
-    <article className="incident-page" aria-labelledby="incident-title">
+    <article className="incident-page" aria-labelledby="incident-title" data-vendor-id={vendorId} data-incident-id={incident.id}>
       <nav className="crumbs" aria-label="Breadcrumb">
         <a href={hrefs.overview()}>Overview</a> <span aria-hidden="true">/</span> <a href={hrefs.vendor(vendorId)}>{vendorName}</a>
       </nav>

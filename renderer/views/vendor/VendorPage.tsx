@@ -24,7 +24,7 @@ export function VendorPage({ vendorId }: { vendorId: string }): ReactNode {
   const page = safeHref(vendor.source.url);
   const groups = groupComponents(vendor.components);
   return (
-    <article className="vendor-page" aria-labelledby="vendor-title">
+    <article className="vendor-page" aria-labelledby="vendor-title" data-vendor-id={vendorId}>
       <nav className="crumbs" aria-label="Breadcrumb"><a href={hrefs.overview()}>Overview</a></nav>
       <header className="page-head">
         <h1 id="vendor-title">{vendor.source.name}</h1>
