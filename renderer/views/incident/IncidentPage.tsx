@@ -48,7 +48,7 @@ export function IncidentView({ record }: { record: IncidentRecord }): ReactNode 
         <div className="badges">
           <ImpactBadge impact={incident.impact} />
           <StatusBadge level={closed ? 'operational' : levelOfImpact(incident.impact)}>{STAGE_LABELS[incident.status]}</StatusBadge>
-          {link ? <a className="button small" href={link} target="_blank" rel="noopener noreferrer external"><Icon name="external" /> View on {vendorName}'s status page</a> : null}
+          {link ? <a className="button small" href={link} target="_blank" rel="noopener noreferrer external"><Icon name="external" /> View on {possessive(vendorName)} status page</a> : null}
         </div>
       </header>
 
@@ -95,6 +95,11 @@ export function IncidentView({ record }: { record: IncidentRecord }): ReactNode 
       ) : null}
     </article>
   );
+}
+
+/** "GitHub's", "Skyline Payments'". */
+function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
 }
 
 function previousOf(updates: readonly IncidentUpdate[], update: IncidentUpdate): IncidentUpdate | undefined {
