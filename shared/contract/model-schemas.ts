@@ -40,7 +40,7 @@ export const maintenanceSchema = z.object({
 });
 
 export const snapshotSchema = z.object({
-  source: z.object({ url: z.string(), platform: platformSchema, format: z.string(), fetchedAt: isoInstant }),
+  source: z.object({ url: z.string(), platform: platformSchema, format: z.string(), fetchedAt: isoInstant, listing: z.enum(['history', 'active']).optional() }),
   page: z.object({ name: z.string(), url: z.string() }),
   status: z.object({ level: statusLevelSchema, description: z.string() }),
   components: z.array(componentSchema),

@@ -24,6 +24,13 @@ export interface Snapshot {
     /** Which adapter produced this (e.g. `statuspage-json`, `atom`). */
     format: string;
     fetchedAt: string;
+    /**
+     * What the feed lists. `history` (the default): past items stay listed, so an item that leaves
+     * the feed has only slid out of its window and is never taken as resolved. `active`: the feed
+     * lists only what is ongoing (Azure's status RSS, AWS current events), so an item that leaves
+     * it is over, and is resolved at that poll as "no longer listed by the vendor".
+     */
+    listing?: 'history' | 'active';
   };
   page: { name: string; url: string };
   status: { level: StatusLevel; description: string };
