@@ -1,3 +1,8 @@
 #!/usr/bin/env node
-import { main } from './cli.ts';
+import { enableCompileCache } from 'node:module';
+
+// Node keeps compiled code of our modules on disk between runs (its own cache folder), so a CLI
+// call does not strip types and compile the engine from scratch each time. Before any import.
+enableCompileCache?.();
+const { main } = await import('./cli.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,9 +1,4 @@
-import { CHECK_USAGE, runCheck } from './commands/check.ts';
-import { DAEMON_USAGE, runDaemon } from './commands/daemon.ts';
-import { EXPORT_USAGE, runExport } from './commands/export.ts';
-import { HISTORY_USAGE, runHistory } from './commands/history.ts';
-import { SERVE_USAGE, runServe } from './commands/serve.ts';
-import { WATCH_USAGE, runWatch } from './commands/watch.ts';
+import { CHECK_USAGE, DAEMON_USAGE, EXPORT_USAGE, HISTORY_USAGE, SERVE_USAGE, WATCH_USAGE } from './commands/usage.ts';
 
 /**
  * Where a command writes. Commands take this instead of touching `process` so tests (and the
@@ -26,14 +21,17 @@ interface Command {
   run(argv: readonly string[], io: CliIO): Promise<number>;
 }
 
-/** The command table: a new command (daemon, serve, …) is one entry here and a file in commands/. */
+/**
+ * The command table: a new command (daemon, serve, …) is one entry here and a file in commands/.
+ * Each command's module is imported only when it runs, so `upstream help` loads no engine.
+ */
 const COMMANDS: Record<string, Command> = {
-  check: { summary: 'read one status page once and print its status', usage: CHECK_USAGE, run: runCheck },
-  daemon: { summary: 'poll the watchlist, record history, notify (--once for one cycle)', usage: DAEMON_USAGE, run: runDaemon },
-  serve: { summary: 'poll the watchlist and show the Upstream window in your browser (--demo to try it)', usage: SERVE_USAGE, run: runServe },
-  watch: { summary: 'add, remove, list, export or import watched vendors', usage: WATCH_USAGE, run: runWatch },
-  history: { summary: 'search past incidents or show statistics', usage: HISTORY_USAGE, run: runHistory },
-  export: { summary: 'export the maintenance calendar (ics)', usage: EXPORT_USAGE, run: runExport },
+  check: { summary: 'read one status page once and print its status', usage: CHECK_USAGE, run: async (a, io) => (await import('./commands/check.ts')).runCheck(a, io) },
+  daemon: { summary: 'poll the watchlist, record history, notify (--once for one cycle)', usage: DAEMON_USAGE, run: async (a, io) => (await import('./commands/daemon.ts')).runDaemon(a, io) },
+  serve: { summary: 'poll the watchlist and show the Upstream window in your browser (--demo to try it)', usage: SERVE_USAGE, run: async (a, io) => (await import('./commands/serve.ts')).runServe(a, io) },
+  watch: { summary: 'add, remove, list, export or import watched vendors', usage: WATCH_USAGE, run: async (a, io) => (await import('./commands/watch.ts')).runWatch(a, io) },
+  history: { summary: 'search past incidents or show statistics', usage: HISTORY_USAGE, run: async (a, io) => (await import('./commands/history.ts')).runHistory(a, io) },
+  export: { summary: 'export the maintenance calendar (ics)', usage: EXPORT_USAGE, run: async (a, io) => (await import('./commands/export.ts')).runExport(a, io) },
 };
 
 function usage(): string {

@@ -1,20 +1,9 @@
+import { CHECK_USAGE } from './usage.ts';
 import { isDisrupted } from '../../../shared/model/index.ts';
 import { withUpstream } from '../api-client.ts';
 import { formatSnapshot } from '../format/snapshot.ts';
 import type { CliIO } from '../cli.ts';
 
-export const CHECK_USAGE = `Usage: upstream check <url-or-catalog-id> [--json] [--timeout SECONDS]
-
-Reads one status page once and prints its overall status, the components that are not
-operational, active incidents with their latest update, and upcoming maintenance.
-
-  <url-or-catalog-id>  a catalogue id (github, stripe), a status page's home page or custom
-                       domain (www.githubstatus.com), or a feed/API URL (…/api/v2/summary.json)
-  --json               print the normalised snapshot as JSON instead
-  --timeout SECONDS    per-request time limit (default 10)
-
-Exit code: 0 operational or under maintenance, 1 degraded or worse, 2 error.
-`;
 
 interface CheckArgs {
   target: string;

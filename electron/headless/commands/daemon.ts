@@ -1,3 +1,4 @@
+import { DAEMON_USAGE } from './usage.ts';
 import type { EngineMessage } from '../../../shared/contract/events.ts';
 import type { VendorEvent } from '../../../shared/model/index.ts';
 import { watchForWake } from '../../core/polling/wake-detector.ts';
@@ -7,18 +8,6 @@ import { homeFrom, parseCommandArgs } from '../args.ts';
 import type { CliIO } from '../cli.ts';
 import { nodeNotifier } from '../notifier.ts';
 
-export const DAEMON_USAGE = `Usage: upstream daemon [--once] [--json] [--no-notify] [--home DIR]
-
-Polls every vendor on the watchlist (each at its own interval, default 5 minutes), records every
-incident, update, resolution, postmortem, component change and maintenance in the history
-database, prints each new event as a line, and raises a native notification once per event.
-Changes to the watchlist (from \`upstream watch\`, the app, or an edit of config.json) are picked
-up within a second or two.
-
-  --once        poll every vendor once, apply the changes, notify, and exit (cron, scripts)
-  --json        print events as JSON lines: {"type":"event","event":{…}}
-  --no-notify   record and print, but show no native notifications
-`;
 
 /** `upstream daemon`: the root's loop in a terminal, its messages as lines. */
 export async function runDaemon(argv: readonly string[], io: CliIO): Promise<number> {

@@ -1,13 +1,9 @@
+import { EXPORT_USAGE } from './usage.ts';
 import { writeFile } from 'node:fs/promises';
 import { homeFrom, parseCommandArgs } from '../args.ts';
 import type { CliIO } from '../cli.ts';
 import { apiError, withUpstream } from '../api-client.ts';
 
-export const EXPORT_USAGE = `Usage: upstream export ics [--out FILE] [--days-back N] [--days-ahead N] [--vendor ID]
-
-Writes the maintenance calendar of watched vendors as iCalendar (RFC 5545), for any calendar app.
-Default window: 30 days back to 365 days ahead. Without --out the calendar goes to stdout.
-`;
 
 const DAY = 86_400_000;
 

@@ -1,18 +1,10 @@
+import { HISTORY_USAGE } from './usage.ts';
 import type { SearchHit, VendorStats } from '../../../shared/contract/history.ts';
 import { STATUS_LABELS, STATUS_LEVELS } from '../../../shared/model/index.ts';
 import { homeFrom, parseCommandArgs } from '../args.ts';
 import type { CliIO } from '../cli.ts';
 import { apiError, withUpstream } from '../api-client.ts';
 
-export const HISTORY_USAGE = `Usage: upstream history <search|stats> [options]
-
-  history search "<query>" [--vendor ID] [--since DATE] [--limit N] [--json]
-      full-text search over incident titles, updates and postmortems, best match first
-  history stats [--vendor ID] [--since DATE] [--until DATE] [--json]
-      incidents, time to resolve, and time in each status per month
-
-DATE is ISO-8601 (2026-01-31 or 2026-01-31T12:00:00Z). --json output is documented in the README.
-`;
 
 /** `upstream history …`: read-only queries of the local history database. */
 export async function runHistory(argv: readonly string[], io: CliIO): Promise<number> {

@@ -1,3 +1,4 @@
+import { SERVE_USAGE } from './usage.ts';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,18 +13,6 @@ import { nodeNotifier } from '../notifier.ts';
 import { startUiServer } from '../serve/server.ts';
 import { runUntilSignalled } from './daemon.ts';
 
-export const SERVE_USAGE = `Usage: upstream serve [--home DIR] [--port N] [--no-open] [--demo]
-
-Runs the watch loop and the Upstream window in your browser, on this machine only
-(127.0.0.1). Prints the address to open, with a one-time token; the browser keeps it in a
-cookie after the first load.
-
-  --port N     listen on port N (default: a free port)
-  --no-open    print the address but do not open a browser
-  --demo       watch a built-in demo instead of the network: fictional vendors whose incident
-               opens, is updated, resolves and gets a postmortem over a few minutes (with --home,
-               the demo's history goes there; without, into a new temporary folder)
-`;
 
 /**
  * The built renderer: `npm run build` (and `npm start`) make it. UPSTREAM_UI_DIR points elsewhere,

@@ -1,3 +1,4 @@
+import { WATCH_USAGE } from './usage.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { STATUS_LABELS } from '../../../shared/model/index.ts';
 import type { Upstream } from '../../core/upstream/open.ts';
@@ -5,16 +6,6 @@ import { apiError, withUpstream } from '../api-client.ts';
 import { homeFrom, parseCommandArgs } from '../args.ts';
 import type { CliIO } from '../cli.ts';
 
-export const WATCH_USAGE = `Usage: upstream watch <add|remove|list|export|import> [options]
-
-  watch add <catalog-id-or-url> [--interval SECONDS]   watch a vendor (URLs are detected)
-  watch remove <vendor-id>                              stop watching a vendor
-  watch list [--json]                                   the watchlist
-  watch export [FILE]                                   the watchlist as JSON (stdout without FILE)
-  watch import FILE                                     add the vendors of an exported watchlist
-
-Options: --home DIR (or UPSTREAM_HOME) for the folder with config.json and history.db.
-`;
 
 /** `upstream watch …`: the watchlist in the settings file, shared with the desktop app. */
 export async function runWatch(argv: readonly string[], io: CliIO): Promise<number> {
