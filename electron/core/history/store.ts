@@ -187,7 +187,7 @@ export class HistoryStore {
   }
 
   /** All rows of a read query, for diagnostics and tests. */
-  all(sql: string, ...params: (string | number | null)[]): unknown[] {
+  all(sql: string, ...params: (string | number | bigint | null)[]): unknown[] {
     return this.db.prepare(sql).all(...params);
   }
 
