@@ -59,9 +59,20 @@ export class HistoryStore {
     return opened.ok ? { ok: true, store: new HistoryStore(file, opened.db) } : opened;
   }
 
+  /**
+   * The poller memory last written per vendor: the same known-state object (the engine keeps it
+   * when nothing was read) and the same reachability need no rewrite.
+   */
+  private readonly written = new Map<string, { known: PollResult['known']; reachability: string }>();
+
   /** Write one poll in one transaction; returns the events this store did not hold before. */
   applyPoll(poll: PollResult): VendorEvent[] {
-    return applyPoll(this.db, this.poll, poll);
+    const reachability = JSON.stringify(poll.reachability);
+    const last = this.written.get(poll.vendor.id);
+    const changed = !last || last.known !== poll.known || last.reachability !== reachability;
+    const fresh = applyPoll(this.db, this.poll, poll, changed);
+    this.written.set(poll.vendor.id, { known: poll.known, reachability });
+    return fresh;
   }
 
   /** The poller's memory of a vendor as last committed (empty for a vendor never polled). */
