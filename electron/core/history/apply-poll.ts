@@ -125,12 +125,14 @@ function writeIncident(s: Stmts, vendorId: string, i: Incident, at: string): voi
   } else {
     rowid = Number(s.incidentInsert!.run(vendorId, i.id, i.title, i.url, i.impact, i.status, i.startedAt, i.resolvedAt, components, i.postmortem, at, at, 0).lastInsertRowid);
   }
+  // Touch the search index only for what changed, and delete only what is there: an FTS5 delete
+  // flushes the index's pending inserts, and a first read of a busy feed made ~25 such flushes.
   if (!existing || existing.title !== i.title) {
-    s.ftsDelete!.run(ftsRowid.title(rowid));
+    if (existing) s.ftsDelete!.run(ftsRowid.title(rowid));
     s.ftsInsert!.run(ftsRowid.title(rowid), vendorId, i.id, 'title', i.startedAt, i.title);
   }
   if ((existing?.postmortem ?? null) !== i.postmortem) {
-    s.ftsDelete!.run(ftsRowid.postmortem(rowid));
+    if (existing?.postmortem) s.ftsDelete!.run(ftsRowid.postmortem(rowid));
     if (i.postmortem) s.ftsInsert!.run(ftsRowid.postmortem(rowid), vendorId, i.id, 'postmortem', i.resolvedAt ?? i.startedAt, i.postmortem);
   }
   // The known state holds the union of every update ever seen, edits replacing what they edit:
