@@ -6,6 +6,7 @@ import { benchPollCycle } from './poll-cycle.ts';
 import { benchReplayThroughput } from './replay-throughput.ts';
 import { benchSearchLatency } from './search-latency.ts';
 import { mergeReport, renderReport, type BenchSection } from './report.ts';
+import { benchSoak } from './soak.ts';
 import { benchUi } from './ui.ts';
 
 /**
@@ -19,6 +20,7 @@ const BENCHES: Record<string, () => Promise<BenchSection | BenchSection[]>> = {
   'search-latency': () => benchSearchLatency(),
   'poll-cycle': () => benchPollCycle(),
   ui: () => benchUi(),
+  soak: () => benchSoak(),
 };
 
 const args = process.argv.slice(2);
