@@ -14,6 +14,81 @@ export const ZONE_OFFSETS: Readonly<Record<string, number>> = {
   SGT: 480, HKT: 480,
 };
 
+/**
+ * Standard-time abbreviations whose region also keeps a daylight time, with that daylight offset
+ * and a representative IANA zone. Old Statuspage pages printed the standard label all year
+ * [F: status.parse.com history.rss, 2013: "Oct 28, 14:48 PST" for an update whose `<pubDate>` is
+ * 14:48 -0700], so a standard label is only taken at its word when the region was not on daylight
+ * time then, or when the entry's own dates say otherwise (Arizona prints MST all summer, and its
+ * dates then carry -07:00, never -06:00).
+ */
+export const DAYLIGHT_TWINS: Readonly<Record<string, { daylight: number; timeZone: string }>> = {
+  PST: { daylight: -420, timeZone: 'America/Los_Angeles' },
+  MST: { daylight: -360, timeZone: 'America/Denver' },
+  CST: { daylight: -300, timeZone: 'America/Chicago' },
+  EST: { daylight: -240, timeZone: 'America/New_York' },
+  AKST: { daylight: -480, timeZone: 'America/Anchorage' },
+  WET: { daylight: 60, timeZone: 'Europe/Lisbon' },
+  CET: { daylight: 120, timeZone: 'Europe/Paris' },
+  EET: { daylight: 180, timeZone: 'Europe/Helsinki' },
+  AEST: { daylight: 660, timeZone: 'Australia/Sydney' },
+  ACST: { daylight: 630, timeZone: 'Australia/Adelaide' },
+  NZST: { daylight: 780, timeZone: 'Pacific/Auckland' },
+};
+
+/**
+ * A zone written as an offset, in minutes east of UTC: `+02:00`, `-0700`, and the forms Instatus
+ * prints after its stamps [F: Northflank history.rss "GMT+0"; K: `GMT-7`, `GMT+05:30`, `UTC+2`,
+ * from the GMT±H labels its pages render]. Undefined for anything else (zone names included).
+ */
+export function numericZoneOffset(zone: string): number | undefined {
+  const m = /^(?:(?:GMT|UTC|UT)\s*)?([+-])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(zone.trim());
+  if (!m) return /^(?:GMT|UTC|UT|Z)$/i.test(zone.trim()) ? 0 : undefined;
+  const hours = Number(m[2]);
+  const minutes = Number(m[3] ?? 0);
+  // A bare "+5" is only an offset after GMT/UTC; "+0530" and "+05:30" always are.
+  if (!/^(?:GMT|UTC|UT)/i.test(zone.trim()) && m[3] === undefined) return undefined;
+  if (hours > 14 || minutes > 59) return undefined;
+  return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/** Offset of a zone as printed (`PDT`, `GMT+0`, `-07:00`), or undefined when we do not know it. */
+export function zoneOffsetOf(zone: string): number | undefined {
+  if (zone.trim() === '') return 0;
+  return numericZoneOffset(zone) ?? ZONE_OFFSETS[zone.trim().toUpperCase()];
+}
+
+/**
+ * The offset a date string was written with (`Tue, 24 Dec 2013 11:21:00 -0800`,
+ * `2019-11-23T00:00:02-08:00`, `… PDT`), or undefined when it names none. Used as evidence of the
+ * page's own zone when a timeline label is ambiguous (see DAYLIGHT_TWINS).
+ */
+export function writtenOffset(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  const numeric = /([+-]\d{2}):?(\d{2})$/.exec(trimmed);
+  if (numeric && /\d[T ]?\d{2}:\d{2}/.test(trimmed)) return numericZoneOffset(`${numeric[1]}:${numeric[2]}`);
+  if (/Z$/i.test(trimmed) && /\d/.test(trimmed)) return 0;
+  const name = /\s([A-Za-z]{2,5})$/.exec(trimmed)?.[1];
+  return name === undefined ? undefined : ZONE_OFFSETS[name.toUpperCase()];
+}
+
+/**
+ * JavaScript's `Date.prototype.toString()` form, which Instatus's documented summary.json sends
+ * for `started`/`start`: `Sat Jun 11 2022 18:55:50 GMT+0000 (Coordinated Universal Time)`
+ * [D: instatus.com/help/api/public-data]. The parenthesised zone name is decoration.
+ */
+export function jsDateStringToUtc(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^(?:[A-Za-z]{3}\s+)?([A-Za-z]{3})\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:GMT|UTC)([+-]\d{2}:?\d{2})(?:\s*\([^()]*\))?$/.exec(value.trim());
+  if (!m) return undefined;
+  const month = (MONTHS as readonly string[]).indexOf((m[1] ?? '').toLowerCase());
+  const offset = numericZoneOffset(m[7] ?? '');
+  if (month < 0 || offset === undefined) return undefined;
+  const ms = Date.UTC(Number(m[3]), month, Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0)) - offset * 60_000;
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+}
+
 /** Parse an ISO-8601 instant with an explicit zone, or a date-only string, into UTC ISO. */
 export function isoToUtc(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;

@@ -6,22 +6,25 @@ import { hostOf } from '../common/host.ts';
 import { deriveLevel, sortSnapshot } from '../common/snapshot.ts';
 import { awsRssIncidents } from '../aws/rss.ts';
 import { entryIncidentId, uniqueId } from './entry-id.ts';
-import { detectFlavour } from './flavour.ts';
+import { entryToItem } from './entry-item.ts';
+import { detectFlavour, platformOf } from './flavour.ts';
 import type { Flavour } from './flavour.ts';
-import { genericEntryToItem } from './generic-entry.ts';
-import { incidentioEntryToItem } from './incidentio-entry.ts';
-import type { FeedItem } from './items.ts';
 import { readFeed } from './read-feed.ts';
 import type { FeedInfo } from './read-feed.ts';
 import { parseTimeline } from './timeline.ts';
 import type { ParsedTimeline } from './timeline.ts';
-import { timelineEntryToItem } from './timeline-entry.ts';
 
 /**
  * Atom 1.0 / RSS 2.0 status feeds, whichever platform wrote them: the flavour is read from the
  * content (see flavour.ts) and reported as `snapshot.source.platform`. Feeds carry no component
  * list and no overall status, so the level is derived from open incidents and running
  * maintenances. Entry point for benchmarks: `parseFeedXml` below.
+ *
+ * What each flavour's feed lists (`snapshot.source.listing`):
+ * - Statuspage, Instatus, incident.io, AWS and generic feeds: `history`. Past entries stay listed
+ *   until newer ones push them out of the window, so an entry that leaves the feed has only slid
+ *   out of it and says nothing about its end.
+ * - Azure: `active`. The feed lists only what is ongoing, so an item that leaves it is over.
  */
 export const feedXmlAdapter: FeedAdapter = {
   id: 'feed-xml',
@@ -51,23 +54,19 @@ export function parseFeedXml(body: Uint8Array, url: string, fetchedAt: string): 
   if (flavour === 'aws') incidents.push(...awsRssIncidents(feed.entries, fetchedAt, warnings));
   else {
     const used = new Set<string>();
+    const parsed = flavour === 'incidentio' || flavour === 'azure' ? [] : readTimelines();
     for (const [i, entry] of feed.entries.entries()) {
       const id = uniqueId(entryIncidentId(entry, flavour === 'instatus'), entry, used);
-      let item: FeedItem;
-      if (flavour === 'incidentio') item = incidentioEntryToItem(entry, id, fetchedAt, warnings);
-      else {
-        const timeline = flavour === 'feed' ? undefined : readTimelines()[i];
-        item = timeline && timeline.blocks.length > 0
-          ? timelineEntryToItem(entry, timeline, id, fetchedAt, warnings)
-          : genericEntryToItem(entry, id, fetchedAt);
-      }
+      const item = entryToItem(entry, parsed[i], flavour, id, fetchedAt, warnings);
       if (item.kind === 'incident') incidents.push(item.incident);
       else maintenances.push(item.maintenance);
     }
   }
   const level = deriveLevel([], incidents, maintenances);
+  const source: Snapshot['source'] = { url, platform: platformOf(flavour), format: 'feed-xml', fetchedAt };
+  if (flavour === 'azure') source.listing = 'active';
   const snapshot: Snapshot = {
-    source: { url, platform: flavour, format: 'feed-xml', fetchedAt },
+    source,
     page: pageOf(feed, flavour, url),
     status: { level, description: STATUS_LABELS[level] },
     components: [],
@@ -78,7 +77,10 @@ export function parseFeedXml(body: Uint8Array, url: string, fetchedAt: string): 
   return { ok: true, snapshot: sortSnapshot(snapshot) };
 }
 
-/** Statuspage titles its feed "GitHub Status - Incident History" and names the author "GitHub". */
+/**
+ * Statuspage titles its feed "GitHub Status - Incident History" and names the author "GitHub";
+ * Instatus writes "Northflank Status - Incident history" (lower-case h) [F].
+ */
 function pageOf(feed: FeedInfo, flavour: Flavour, url: string): Snapshot['page'] {
   const title = feed.title?.replace(/\s+-\s+Incident History$/i, '');
   const name = (flavour === 'statuspage' ? feed.author : undefined) ?? title ?? feed.author ?? hostOf(url);

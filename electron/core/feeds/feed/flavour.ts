@@ -1,16 +1,29 @@
 import type { Platform } from '../../../../shared/model/index.ts';
 import { isAwsGuid } from '../aws/rss.ts';
-import type { FeedInfo } from './read-feed.ts';
+import type { FeedEntry, FeedInfo } from './read-feed.ts';
 import type { ParsedTimeline } from './timeline.ts';
 
-/** Which platform wrote a feed; decides how entries become incidents. */
-export type Flavour = Extract<Platform, 'statuspage' | 'instatus' | 'incidentio' | 'aws' | 'feed'>;
+/**
+ * Which platform wrote a feed; decides how entries become incidents. `azure` has no platform of
+ * its own in the model and is reported as a generic `feed`.
+ */
+export type Flavour = Extract<Platform, 'statuspage' | 'instatus' | 'incidentio' | 'aws' | 'feed'> | 'azure';
+
+/** The platform a snapshot reports for a flavour. */
+export function platformOf(flavour: Flavour): Platform {
+  return flavour === 'azure' ? 'feed' : flavour;
+}
+
+const INSTATUS_TYPE_LINE = /^\s*type\s*:\s*(incident|maintenance)\s*$/im;
 
 /**
  * Decided from content, never from the URL (custom domains hide the platform):
  * - AWS: its generator string, or guids shaped `status.aws.amazon.com/#svc_epoch` [F].
  * - incident.io: `<generator>incident.io</generator>` [C].
- * - Instatus: a generator naming it [K], or entries opening with `Type: Incident|Maintenance` [K].
+ * - Instatus: a generator naming it [K], or entries opening with `Type: Incident|Maintenance`,
+ *   in the HTML or in the plain-text copy [F: Northflank history.rss has no generator].
+ * - Azure: the channel links to azure.status.microsoft (or status.azure.com), or items link to
+ *   `…/status/history/?trackingId=` [F: structure of the real empty feed; D: item links].
  * - Statuspage: entries carrying the dated `<small>` timeline [F]; Statuspage sets no generator.
  * - anything else is a generic feed.
  */
@@ -19,9 +32,29 @@ export function detectFlavour(feed: FeedInfo, readTimelines: () => readonly (Par
   if (generator.includes('aws service health dashboard') || feed.entries.some((e) => isAwsGuid(e.id))) return 'aws';
   if (generator.includes('incident.io')) return 'incidentio';
   if (generator.includes('instatus')) return 'instatus';
-  // Only now parse entry HTML: AWS and incident.io never need it.
+  if (isAzure(feed)) return 'azure';
+  // Only now parse entry HTML: AWS, incident.io and Azure never need it.
   const timelines = readTimelines();
-  if (timelines.some((t) => t?.prelude.some((line) => /^type\s*:\s*(incident|maintenance)\s*$/i.test(line)))) return 'instatus';
+  if (timelines.some((t) => t?.prelude.some((line) => INSTATUS_TYPE_LINE.test(line)))) return 'instatus';
+  if (feed.entries.some(hasPlainInstatusType)) return 'instatus';
   if (timelines.some((t) => t !== undefined && t.blocks.length > 0)) return 'statuspage';
   return 'feed';
+}
+
+function isAzure(feed: FeedInfo): boolean {
+  const host = (() => {
+    try {
+      return feed.link === undefined ? '' : new URL(feed.link).hostname.toLowerCase();
+    } catch {
+      return '';
+    }
+  })();
+  if (host === 'azure.status.microsoft' || host === 'status.azure.com' || host.endsWith('.status.azure.com')) return true;
+  return feed.entries.some((e) => /\/status\/history\/\?trackingId=/i.test(e.link ?? ''));
+}
+
+/** An entry whose text (not HTML) opens with Instatus's `Type:` line. */
+function hasPlainInstatusType(entry: FeedEntry): boolean {
+  const text = entry.summary ?? (entry.content !== undefined && !entry.content.includes('<') ? entry.content : undefined);
+  return text !== undefined && INSTATUS_TYPE_LINE.test(text.slice(0, 500));
 }

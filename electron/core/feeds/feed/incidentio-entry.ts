@@ -36,7 +36,9 @@ export function incidentioEntryToItem(entry: FeedEntry, id: string, fetchedAt: s
   if (maintenanceStatus) return currentMaintenance(state, maintenanceStatus);
   let status: IncidentStatus | undefined = INCIDENT_LABELS[key];
   if (status === undefined) {
-    if (statusWord !== undefined) warn(warnings, 'unknown_status', `Unknown incident.io status "${statusWord}".`, `${entry.path}.content`);
+    const name = `"${(entry.title ?? '(untitled)').slice(0, 100)}" (${id})`;
+    const problem = statusWord === undefined ? 'no "Status:" line' : `unknown incident.io status "${statusWord}"`;
+    warn(warnings, statusWord === undefined ? 'missing_status' : 'unknown_status', `${name}: ${problem}; read as investigating.`, `${entry.path}.content`);
     status = 'investigating';
   }
   return currentIncident(state, status);

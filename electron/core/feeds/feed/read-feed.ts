@@ -1,7 +1,7 @@
 import type { FeedError, FeedWarning } from '../../../../shared/model/index.ts';
 import { asElement, parseXml, xmlAttr, xmlChild, xmlChildren, xmlText } from '../common/xml.ts';
 import type { XmlElement } from '../common/xml.ts';
-import { isoToUtc, rfc822ToUtc } from '../common/time.ts';
+import { isoToUtc, rfc822ToUtc, writtenOffset } from '../common/time.ts';
 import { warn } from '../common/warnings.ts';
 import { htmlToText } from '../common/html.ts';
 
@@ -23,6 +23,16 @@ export interface FeedEntry {
   /** Body markup (HTML) or plain text, see contentIsHtml. */
   content: string | undefined;
   contentIsHtml: boolean;
+  /**
+   * The entry's other body, when it has two: RSS `<description>` beside `<content:encoded>`, Atom
+   * `<summary>` beside `<content>`. Instatus puts a plain-text copy there whose `Affected
+   * Components:` line is filled when the HTML one is empty [F: Northflank history.rss].
+   */
+  summary: string | undefined;
+  /** `<category>` values (RSS text, Atom `term`): Azure lists affected services and regions there. */
+  categories: string[];
+  /** Minutes east of UTC the entry's own date was written in (`-0700`), when it says. */
+  dateOffset: number | undefined;
 }
 
 export interface FeedInfo {
@@ -55,7 +65,9 @@ function readAtom(root: XmlElement, warnings: FeedWarning[]): FeedInfo {
     const el = asElement(raw) ?? {};
     const path = `entry[${i}]`;
     const contentEl = xmlChild(el, 'content') ?? xmlChild(el, 'summary');
+    const summaryEl = xmlChild(el, 'content') === undefined ? undefined : xmlChild(el, 'summary');
     const type = (xmlAttr(contentEl, 'type') ?? 'text').toLowerCase();
+    const updatedText = xmlText(xmlChild(el, 'updated'));
     return {
       path,
       id: xmlText(xmlChild(el, 'id')),
@@ -65,6 +77,9 @@ function readAtom(root: XmlElement, warnings: FeedWarning[]): FeedInfo {
       updated: readDate(xmlChild(el, 'updated'), isoToUtc, `${path}.updated`, warnings),
       content: type === 'xhtml' ? deepText(contentEl) : xmlText(contentEl),
       contentIsHtml: type === 'html' || type === 'text/html',
+      summary: summaryEl === undefined ? undefined : bodyText(summaryEl),
+      categories: xmlChildren(el, 'category').map((c) => xmlAttr(c, 'term') ?? xmlText(c)).filter((c): c is string => c !== undefined && c.trim() !== ''),
+      dateOffset: writtenOffset(updatedText ?? xmlText(xmlChild(el, 'published'))),
     };
   });
   return {
@@ -81,8 +96,11 @@ function readRss(channel: XmlElement, items: unknown[], warnings: FeedWarning[])
   const entries = items.map((raw, i): FeedEntry => {
     const el = asElement(raw) ?? {};
     const path = `item[${i}]`;
-    const date = readDate(xmlChild(el, 'pubDate') ?? xmlChild(el, 'date'), rfc822ToUtc, `${path}.pubDate`, warnings);
+    const dateEl = xmlChild(el, 'pubDate') ?? xmlChild(el, 'date');
+    const date = readDate(dateEl, rfc822ToUtc, `${path}.pubDate`, warnings);
     const link = rssLink(el);
+    const encoded = xmlText(xmlChild(el, 'encoded'));
+    const description = xmlText(xmlChild(el, 'description'));
     return {
       path,
       id: xmlText(xmlChild(el, 'guid')) ?? link,
@@ -90,8 +108,11 @@ function readRss(channel: XmlElement, items: unknown[], warnings: FeedWarning[])
       link,
       published: date,
       updated: date,
-      content: xmlText(xmlChild(el, 'encoded')) ?? xmlText(xmlChild(el, 'description')),
+      content: encoded ?? description,
       contentIsHtml: true,
+      summary: encoded === undefined ? undefined : description,
+      categories: xmlChildren(el, 'category').map((c) => xmlText(c)).filter((c): c is string => c !== undefined),
+      dateOffset: writtenOffset(xmlText(dateEl)),
     };
   });
   return {
@@ -127,6 +148,13 @@ function rssLink(el: XmlElement): string | undefined {
     if (text !== undefined && xmlAttr(l, 'href') === undefined) return text;
   }
   return undefined;
+}
+
+/** An Atom `<summary>` as text: its markup dropped when it says it is HTML. */
+function bodyText(value: unknown): string | undefined {
+  const text = xmlText(value);
+  if (text === undefined) return undefined;
+  return /^(x?html|text\/html)$/i.test(xmlAttr(value, 'type') ?? '') ? htmlToText(text) : text;
 }
 
 /** Titles are text, but Atom allows `type="html"`; never show tags or entity codes. */

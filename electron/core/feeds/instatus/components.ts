@@ -6,8 +6,8 @@ import { INSTATUS_COMPONENT_LEVELS } from './levels.ts';
 import { localized } from './localized.ts';
 
 /**
- * Components from the optional `/v2/components.json` (`{"components":[...]}`, or a bare array on
- * older pages). Groups are components with `children[]`: the children are listed under the
+ * Components from the optional components document (`/v2/components.json`, `/v3/components.json`
+ * or `/api/v2/components.json`: `{"components":[...]}`, or a bare array on older pages). Groups are components with `children[]`: the children are listed under the
  * group's name and the group itself is not, since its status is only the children's aggregate.
  * The document is optional, so any failure becomes one warning and an empty list.
  */
@@ -29,7 +29,7 @@ export function readInstatusComponents(doc: FeedDocument | undefined, warnings: 
     const item = asRecord(raw);
     const name = localized(item?.name);
     if (!item || !name) {
-      warnings.push({ code: 'unreadable_item', message: 'A component without a name was skipped.', path });
+      warnings.push({ code: 'unreadable_item', message: `A component without a name was skipped (${path}).`, path });
       return;
     }
     const children = asArray(item.children);
@@ -39,7 +39,7 @@ export function readInstatusComponents(doc: FeedDocument | undefined, warnings: 
     }
     const statusText = typeof item.status === 'string' ? item.status.toUpperCase() : undefined;
     const status = statusText === undefined ? undefined : INSTATUS_COMPONENT_LEVELS[statusText];
-    if (status === undefined) warnings.push({ code: 'unknown_status', message: `Unknown component status ${JSON.stringify(item.status)}.`, path: `${path}.status` });
+    if (status === undefined) warnings.push({ code: 'unknown_status', message: `Component "${name}": unknown status ${JSON.stringify(item.status)}; shown as unknown.`, path: `${path}.status` });
     const groupName = group ?? localized(asRecord(item.group)?.name) ?? localized(item.group) ?? null;
     out.push({ id: asString(item.id) ?? slugify(name), name, group: groupName, status: status ?? 'unknown' });
   };

@@ -17,15 +17,30 @@ export const INSTATUS_COMPONENT_LEVELS: Readonly<Record<string, StatusLevel>> = 
 };
 
 /**
- * Page status: the documented trio UP | HASISSUES | UNDERMAINTENANCE, plus the component words
- * some pages have been seen to put there (MAJOROUTAGE...). HASISSUES says nothing about how bad,
- * so it is the floor `degraded` and components/incidents raise it.
+ * Page status. summary.json documents the trio UP | HASISSUES | UNDERMAINTENANCE
+ * [D: instatus.com/help/api/public-data]; Instatus's API and page data also use compound words,
+ * a scope (ALL / SOME / ONE component) glued to a component status: ALLUNDERMAINTENANCE …
+ * ONEMAJOROUTAGE [C: Instatus API clients and OpenAPI-derived tools; F: Whereby's page data has
+ * `"mainStatus":"SOMEDEGRADEDPERFORMANCE"`], and some pages put a bare component word there.
+ * The level is the component word's, whatever the scope: the overall level is the worst
+ * component's everywhere in Upstream, and "one component in major outage" is a major outage of
+ * that component. HASISSUES says nothing about how bad, so it is the floor `degraded` and
+ * components/incidents raise it.
  */
 export const INSTATUS_PAGE_LEVELS: Readonly<Record<string, StatusLevel>> = {
   UP: 'operational',
   HASISSUES: 'degraded',
   ...INSTATUS_COMPONENT_LEVELS,
+  ...scoped('ALL'),
+  ...scoped('SOME'),
+  ...scoped('ONE'),
 };
+
+function scoped(scope: 'ALL' | 'SOME' | 'ONE'): Record<string, StatusLevel> {
+  const out: Record<string, StatusLevel> = {};
+  for (const [word, level] of Object.entries(INSTATUS_COMPONENT_LEVELS)) if (word !== 'OPERATIONAL') out[scope + word] = level;
+  return out;
+}
 
 /** An incident's `impact` uses the component words; mapped so deriveLevel gives them back. */
 export const INSTATUS_IMPACTS: Readonly<Record<string, Impact>> = {
