@@ -13,6 +13,10 @@ export const PLATFORMS = [
   'aws',
   'slack',
   'stripe',
+  'checkly',
+  'pagerduty',
+  'statuscast',
+  'sorry',
   'feed',
 ] as const;
 
@@ -30,5 +34,9 @@ export const PLATFORM_LABELS: Record<Platform, string> = {
   aws: 'AWS Health Dashboard',
   slack: 'Slack status',
   stripe: 'Stripe status',
+  checkly: 'Checkly',
+  pagerduty: 'PagerDuty status page',
+  statuscast: 'StatusCast',
+  sorry: 'Sorry',
   feed: 'Atom/RSS feed',
 };

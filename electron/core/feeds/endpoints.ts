@@ -17,6 +17,12 @@ export const ADAPTER_ENDPOINTS = {
     { role: 'components', path: '/v2/components.json', optional: true },
   ] },
   'incidentio-widget': { platform: 'incidentio', docs: [{ role: 'main', path: '/api/v1/summary', optional: false }] },
+  /** incident.io's Statuspage-compatible API: Statuspage's paths, incident.io's ids (ULIDs). */
+  'incidentio-compat': { platform: 'incidentio', docs: [
+    { role: 'summary', path: '/api/v2/summary.json', optional: false },
+    { role: 'incidents', path: '/api/v2/incidents.json', optional: true },
+    { role: 'maintenances', path: '/api/v2/scheduled-maintenances.json', optional: true },
+  ] },
   'incidentio-proxy': { platform: 'incidentio', docs: [{ role: 'main', path: '/proxy/{host}', optional: false }] },
   'cachet-v2': { platform: 'cachet', docs: [
     { role: 'components', path: '/api/v1/components?per_page=100', optional: false },
@@ -39,6 +45,33 @@ export const ADAPTER_ENDPOINTS = {
     { role: 'history', path: '/api/v2.0.0/history', optional: true },
   ] },
   'stripe': { platform: 'stripe', docs: [{ role: 'main', path: '/current/full', optional: false }] },
+  /**
+   * The page a browser gets, read for the data its platform embeds (Next.js data on Instatus and
+   * incident.io, rendered markup on Better Stack): used when the page's JSON endpoints are missing,
+   * refused or disabled. The base is the page URL itself, hence the empty path.
+   */
+  'instatus-html': { platform: 'instatus', docs: [{ role: 'main', path: '', optional: false }] },
+  'incidentio-html': { platform: 'incidentio', docs: [{ role: 'main', path: '', optional: false }] },
+  'betterstack-html': { platform: 'betterstack', docs: [{ role: 'main', path: '', optional: false }] },
+  /** Checkly's public status-page API; base `https://api.checklyhq.com/v1/status-page/<page id>`. */
+  'checkly': { platform: 'checkly', docs: [{ role: 'main', path: '/statuses?page=1&limit=100', optional: false }] },
+  /** PagerDuty-hosted status pages: the page's own data document, its posts and their enum names. */
+  'pagerduty': { platform: 'pagerduty', docs: [
+    { role: 'main', path: '/api/data', optional: false },
+    { role: 'posts', path: '/api/posts', optional: true },
+    { role: 'enums', path: '/api/post_enums', optional: true },
+  ] },
+  /** StatusCast renders its status into the page; open incidents are listed on their own page. */
+  'statuscast': { platform: 'statuscast', docs: [
+    { role: 'main', path: '', optional: false },
+    { role: 'incidents', path: '/incidents?IncidentStatus=OpenStarted', optional: true },
+  ] },
+  /** Sorry's API; base `https://api.sorryapp.com/v1/pages/<page id>`. */
+  'sorry': { platform: 'sorry', docs: [
+    { role: 'components', path: '/components', optional: false },
+    { role: 'notices', path: '/notices?include=updates,components', optional: true },
+    { role: 'page', path: '', optional: true },
+  ] },
   /** Atom or RSS; the URL is the feed itself, so the path is empty. */
   'feed-xml': { platform: 'feed', docs: [{ role: 'main', path: '', optional: false }] },
 } as const satisfies Record<string, { platform: Platform; docs: readonly { role: string; path: string; optional: boolean }[] }>;
@@ -51,11 +84,14 @@ export function isAdapterId(value: unknown): value is AdapterId {
 
 /**
  * Absolute endpoint URLs for an adapter. `base` is the page origin (plus path prefix, if the page
- * lives under one); for adapters with an empty path (`feed-xml`, `statusio`) it is the document URL.
+ * lives under one); for adapters with an empty path (`feed-xml`, `statusio`, the HTML readers) it is
+ * the document URL.
  */
 export function endpointsFor(adapter: AdapterId, base: string): EndpointSpec[] {
   const url = new URL(base);
-  const root = base.replace(/\/+$/, '');
+  // A page URL may carry a query or fragment (HTML adapters keep it for the page itself); the
+  // documents beside the page hang off its path alone.
+  const root = `${url.origin}${url.pathname}`.replace(/\/+$/, '');
   return ADAPTER_ENDPOINTS[adapter].docs.map((doc) => ({
     role: doc.role,
     url: doc.path === '' ? base : root + doc.path.replace('{host}', url.host),

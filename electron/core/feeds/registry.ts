@@ -6,9 +6,17 @@ import { betterstackAdapter } from './betterstack/adapter.ts';
 import { cachetV2Adapter, cachetV3Adapter } from './cachet/adapter.ts';
 import { feedXmlAdapter } from './feed/adapter.ts';
 import { gcpAdapter } from './gcp/adapter.ts';
+import { checklyAdapter } from './checkly/adapter.ts';
+import { betterstackHtmlAdapter } from './html/betterstack-page.ts';
+import { incidentioHtmlAdapter } from './html/incidentio-page.ts';
+import { instatusHtmlAdapter } from './html/instatus-page.ts';
 import { incidentioProxyAdapter, incidentioWidgetAdapter } from './incidentio/adapter.ts';
+import { incidentioCompatAdapter } from './incidentio/compat.ts';
 import { instatusJsonAdapter } from './instatus/adapter.ts';
+import { pagerdutyAdapter } from './pagerduty/adapter.ts';
 import { slackAdapter } from './slack/adapter.ts';
+import { sorryAdapter } from './sorry/adapter.ts';
+import { statuscastAdapter } from './statuscast/adapter.ts';
 import { statusioAdapter } from './statusio/adapter.ts';
 import { statuspageJsonAdapter } from './statuspage/adapter.ts';
 import { stripeAdapter } from './stripe/adapter.ts';
@@ -22,6 +30,7 @@ export const ADAPTERS: Readonly<Record<AdapterId, FeedAdapter>> = {
   'instatus-json': instatusJsonAdapter,
   'incidentio-widget': incidentioWidgetAdapter,
   'incidentio-proxy': incidentioProxyAdapter,
+  'incidentio-compat': incidentioCompatAdapter,
   'cachet-v2': cachetV2Adapter,
   'cachet-v3': cachetV3Adapter,
   statusio: statusioAdapter,
@@ -30,6 +39,13 @@ export const ADAPTERS: Readonly<Record<AdapterId, FeedAdapter>> = {
   'aws-currentevents': awsCurrentEventsAdapter,
   slack: slackAdapter,
   stripe: stripeAdapter,
+  'instatus-html': instatusHtmlAdapter,
+  'incidentio-html': incidentioHtmlAdapter,
+  'betterstack-html': betterstackHtmlAdapter,
+  checkly: checklyAdapter,
+  pagerduty: pagerdutyAdapter,
+  statuscast: statuscastAdapter,
+  sorry: sorryAdapter,
   'feed-xml': feedXmlAdapter,
 };
 

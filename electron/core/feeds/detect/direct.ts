@@ -26,6 +26,17 @@ const SUFFIXES: readonly { suffix: RegExp; adapter: AdapterId }[] = [
   { suffix: /\/public\/currentevents$/, adapter: 'aws-currentevents' },
   { suffix: /\/current\/full$/, adapter: 'stripe' },
   { suffix: /\/index\.json$/, adapter: 'betterstack' },
+  // PagerDuty-hosted pages serve their data documents under /api [C].
+  { suffix: /\/api\/(data|posts|post_enums)$/, adapter: 'pagerduty' },
+];
+
+/**
+ * APIs whose base keeps the page id: Checkly's `/v1/status-page/<id>/statuses` and Sorry's
+ * `/v1/pages/<id>/(components|notices)` (also a single component or notice under them).
+ */
+const ID_APIS: readonly { re: RegExp; adapter: AdapterId }[] = [
+  { re: /^(.*\/v1\/status-page\/\d+)\/(statuses|metadata)$/, adapter: 'checkly' },
+  { re: /^(.*\/v1\/pages\/[\w-]+)\/(components|notices)(\/[\w-]+)?$/, adapter: 'sorry' },
 ];
 
 /** Feed documents: their own URL is the base (the adapter's path is empty). */
@@ -41,6 +52,12 @@ export function matchDirect(url: URL): DirectMatch | undefined {
   // incident.io's page proxy names its own host: /proxy/<host>.
   const proxy = /^(.*)\/proxy\/([^/]+)$/.exec(path);
   if (proxy && proxy[2]?.toLowerCase() === url.host.toLowerCase()) return { adapter: 'incidentio-proxy', base: `${url.origin}${proxy[1] ?? ''}` };
+  for (const { re, adapter } of ID_APIS) {
+    const m = re.exec(path);
+    if (m?.[1] !== undefined) return { adapter, base: `${url.origin}${m[1]}` };
+  }
+  // StatusCast's open-incidents list is a page of its own, named by its query.
+  if (/\/incidents$/i.test(path) && /[?&]IncidentStatus=/i.test(url.search)) return { adapter: 'statuscast', base: `${url.origin}${path.replace(/\/incidents$/i, '')}` };
   for (const { suffix, adapter } of SUFFIXES) {
     const m = suffix.exec(path);
     if (m) return { adapter, base: `${url.origin}${path.slice(0, m.index)}` };

@@ -8,6 +8,12 @@ export interface PageHints {
   statusioPageId: string | undefined;
   /** Absolute URLs from `<link rel="alternate" type="application/atom+xml|rss+xml">`. */
   feeds: string[];
+  /** Sorry pages are served from a custom host, their data from api.sorryapp.com/v1/pages/<id>. */
+  sorryPageId?: string | undefined;
+  /** Checkly pages: their data is at api.checklyhq.com/v1/status-page/<numeric id>. */
+  checklyPageId?: string | undefined;
+  /** The page names Checkly but not its id: the id is asked of Checkly by the page's host. */
+  checkly?: boolean;
 }
 
 /**
@@ -18,7 +24,10 @@ export interface PageHints {
 const MARKERS: readonly { re: RegExp; adapters: AdapterId[] }[] = [
   { re: /statuspage\.io|stspg\.io|StatusPage\.io|statuspage-production/i, adapters: ['statuspage-json'] },
   { re: /instatus/i, adapters: ['instatus-json'] },
-  { re: /incident\.io|incidentio/i, adapters: ['incidentio-proxy', 'incidentio-widget'] },
+  { re: /incident\.io|incidentio/i, adapters: ['incidentio-proxy', 'incidentio-widget', 'incidentio-compat'] },
+  // PagerDuty-hosted pages embed `<script id="data">` with `layout_settings` [C: stts] and load
+  // assets from PagerDuty's hosts [K].
+  { re: /<script[^>]+id=["']data["'][^>]*>\s*\{"layout"|trust\.pagerduty\.com|statuspage\.pagerduty/i, adapters: ['pagerduty'] },
   { re: /betterstack|betteruptime|better uptime/i, adapters: ['betterstack'] },
   { re: /cachet/i, adapters: ['cachet-v2', 'cachet-v3'] },
 ];
@@ -42,5 +51,11 @@ export function readPageHints(html: string, pageUrl: string): PageHints {
       // An unusable href is just not a hint.
     }
   }
-  return { preferred, statusioPageId: id, feeds };
+  // Sorry and Checkly pages name their API in scripts or data attributes [K: not captured].
+  const sorryPageId = /api\.sorryapp\.com\/v1\/pages\/([\w-]{1,40})/i.exec(head)?.[1]
+    ?? /data-sorry-page-id=["']([\w-]{1,40})["']/i.exec(head)?.[1];
+  const checklyPageId = /checklyhq\.com\/v1\/status-page\/(\d{1,12})\b/i.exec(head)?.[1]
+    ?? /"statusPageId"\s*:\s*"?(\d{1,12})\b/.exec(head)?.[1];
+  const checkly = checklyPageId === undefined && /checkly-status-pages?\.com|checklyhq\.com/i.test(head);
+  return { preferred, statusioPageId: id, feeds, sorryPageId, checklyPageId, checkly };
 }

@@ -1,10 +1,11 @@
 import type {
-  Component, FeedWarning, Impact, Incident, IncidentStatus, Maintenance, MaintenanceStatus, StatusLevel,
+  Component, FeedWarning, Impact, Incident, Maintenance, MaintenanceStatus, StatusLevel,
 } from '../../../../shared/model/index.ts';
 import { rankOf } from '../../../../shared/model/index.ts';
 import { asArray, asRecord, asString } from '../common/json.ts';
 import { slugify } from '../common/snapshot.ts';
 import { enumReader, isoTimeReader } from '../common/warnings.ts';
+import { capitalise, INCIDENT_STATUSES, readTimeline } from './timeline.ts';
 
 /**
  * incident.io's words for component health. Note `full_outage` where Statuspage says
@@ -27,13 +28,6 @@ export const INCIDENTIO_IMPACTS: Readonly<Record<string, Impact>> = {
   full_outage: 'critical',
 };
 
-const INCIDENT_STATUSES: Readonly<Record<string, IncidentStatus>> = {
-  investigating: 'investigating',
-  identified: 'identified',
-  monitoring: 'monitoring',
-  resolved: 'resolved',
-};
-
 const MAINTENANCE_STATUSES: Readonly<Record<string, MaintenanceStatus>> = {
   maintenance_scheduled: 'scheduled',
   maintenance_in_progress: 'in_progress',
@@ -46,6 +40,11 @@ export class IncidentioReader {
   readonly warnings: FeedWarning[] = [];
   /** Components met in incidents, by id, worst status kept. */
   readonly affected = new Map<string, Component>();
+  /**
+   * Component names by id, from the page's component list: the page's own data names affected
+   * components by `component_id` only.
+   */
+  readonly names = new Map<string, string>();
   readonly fetchedAt: string;
 
   constructor(fetchedAt: string) {
@@ -62,9 +61,10 @@ export class IncidentioReader {
   /** Remember a component from an incident's `affected_components`, keeping its worst status. */
   noteAffected(raw: unknown, path: string, override?: StatusLevel): string | undefined {
     const item = asRecord(raw);
-    const name = asString(item?.name);
+    const ref = asString(item?.id) ?? asString(item?.component_id);
+    const name = asString(item?.name) ?? (ref ? this.names.get(ref) : undefined);
     if (!item || !name) return undefined;
-    const id = asString(item.id) ?? asString(item.component_id) ?? slugify(name);
+    const id = ref ?? slugify(name);
     const status = override ?? this.level(item.current_status ?? item.status, `${path}.current_status`) ?? 'unknown';
     const previous = this.affected.get(id);
     if (!previous || rankOf(status) > rankOf(previous.status)) {
@@ -74,10 +74,13 @@ export class IncidentioReader {
   }
 
   /**
-   * One incident. Only the latest update exists on the public surfaces, so the timeline is that
-   * one entry (`last_update_at`, `last_update_message`); earlier ones are rebuilt by diffing polls.
+   * One incident. The widget gives only the latest update (`last_update_at`,
+   * `last_update_message`), so its timeline is that one entry and earlier ones are rebuilt by
+   * diffing polls; the page's own data (proxy, HTML) carries every update in `updates[]`.
+   * `past` incidents (the page's history) name their components without setting their status:
+   * what they touched then says nothing about now.
    */
-  incident(raw: unknown, path: string): Incident | undefined {
+  incident(raw: unknown, path: string, past = false): Incident | undefined {
     const item = asRecord(raw);
     const title = asString(item?.name) ?? asString(item?.title);
     if (!item || !title) {
@@ -87,27 +90,60 @@ export class IncidentioReader {
     const statusWord = asString(item.status);
     const status = statusWord === undefined ? 'investigating' : INCIDENT_STATUSES[statusWord];
     if (!status) this.warnings.push({ code: 'unknown_status', message: `Unknown incident status ${JSON.stringify(item.status)}.`, path: `${path}.status` });
-    const impactWord = asString(item.current_worst_impact);
-    const impact = impactWord === undefined ? undefined : INCIDENTIO_IMPACTS[impactWord];
-    if (impactWord !== undefined && !impact) this.warnings.push({ code: 'unknown_status', message: `Unknown impact ${JSON.stringify(impactWord)}.`, path: `${path}.current_worst_impact` });
-    const at = this.time(item.last_update_at, `${path}.last_update_at`) ?? this.fetchedAt;
-    const startedAt = this.time(item.started_at ?? item.published_at, `${path}.started_at`) ?? at;
-    const components = asArray(item.affected_components)
-      .map((c, i) => this.noteAffected(c, `${path}.affected_components[${i}]`))
-      .filter((n): n is string => n !== undefined);
     const finalStatus = status ?? 'investigating';
+    const timeline = readTimeline(item.updates, `${path}.updates`, this.warnings, this.time);
+    const at = this.time(item.last_update_at, `${path}.last_update_at`) ?? timeline.at(-1)?.at ?? this.fetchedAt;
+    const startedAt = this.time(item.started_at ?? item.published_at, `${path}.started_at`) ?? timeline[0]?.at ?? at;
+    const components = asArray(item.affected_components)
+      .map((c, i) => (past ? this.nameOf(c) : this.noteAffected(c, `${path}.affected_components[${i}]`)))
+      .filter((n): n is string => n !== undefined);
+    const updates = timeline.length > 0
+      ? timeline
+      : [{ id: null, status: finalStatus, label: capitalise(statusWord ?? 'investigating'), body: asString(item.last_update_message) ?? '', at }];
     return {
       id: asString(item.id) ?? slugify(title),
       title,
-      url: asString(item.url) ?? null,
-      impact: impact ?? 'minor',
+      url: asString(item.url) ?? asString(item.permalink) ?? null,
+      impact: this.impactOf(item, path),
       status: finalStatus,
       startedAt,
-      resolvedAt: finalStatus === 'resolved' ? at : null,
+      resolvedAt: finalStatus === 'resolved' ? (timeline.findLast((u) => u.status === 'resolved')?.at ?? at) : null,
       components,
-      updates: [{ id: null, status: finalStatus, label: capitalise(statusWord ?? 'investigating'), body: asString(item.last_update_message) ?? '', at }],
+      updates,
       postmortem: null,
     };
+  }
+
+  /** A component's name from an `affected_components` entry, by name or by id. */
+  nameOf(raw: unknown): string | undefined {
+    const item = asRecord(raw);
+    const ref = asString(item?.id) ?? asString(item?.component_id);
+    return asString(item?.name) ?? (ref ? this.names.get(ref) : undefined);
+  }
+
+  /**
+   * `current_worst_impact` where the widget gives it [D]; otherwise the worst component status the
+   * incident ever set (`component_impacts`, `status_summaries`, `affected_components`) [F: page data].
+   */
+  private impactOf(item: Record<string, unknown>, path: string): Impact {
+    const word = asString(item.current_worst_impact);
+    if (word !== undefined) {
+      const impact = INCIDENTIO_IMPACTS[word];
+      if (!impact) this.warnings.push({ code: 'unknown_status', message: `Unknown impact ${JSON.stringify(word)}.`, path: `${path}.current_worst_impact` });
+      return impact ?? 'minor';
+    }
+    const words = [
+      ...asArray(item.component_impacts).map((c) => asRecord(c)?.status),
+      ...asArray(item.status_summaries).map((c) => asRecord(c)?.worst_component_status),
+      ...asArray(item.affected_components).map((c) => asRecord(c)?.status ?? asRecord(c)?.current_status),
+    ];
+    const ranked = ['none', 'minor', 'major', 'critical'] as const;
+    let worst = -1;
+    for (const w of words) {
+      const impact = typeof w === 'string' ? INCIDENTIO_IMPACTS[w] : undefined;
+      if (impact) worst = Math.max(worst, ranked.indexOf(impact));
+    }
+    return worst < 1 ? 'minor' : ranked[worst] ?? 'minor';
   }
 
   maintenance(raw: unknown, path: string, fallback: MaintenanceStatus): Maintenance | undefined {
@@ -140,9 +176,4 @@ export class IncidentioReader {
       updates: [{ id: null, status: finalStatus, label: capitalise((statusWord ?? '').replace(/^maintenance_/, '') || 'scheduled'), body: asString(item.last_update_message) ?? '', at }],
     };
   }
-}
-
-function capitalise(word: string): string {
-  const spaced = word.replace(/_/g, ' ');
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }

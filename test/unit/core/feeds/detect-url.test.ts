@@ -23,6 +23,12 @@ describe('recognising a document URL by its path', () => {
     ['https://health.aws.amazon.com/public/currentevents', 'aws-currentevents', 'https://health.aws.amazon.com'],
     ['https://slack-status.com/api/v2.0.0/history', 'slack', 'https://slack-status.com'],
     ['https://status.stripe.com/current/full', 'stripe', 'https://status.stripe.com'],
+    ['https://api.checklyhq.com/v1/status-page/1284690/statuses?page=1&limit=15', 'checkly', 'https://api.checklyhq.com/v1/status-page/1284690'],
+    ['https://status.pagerduty.com/api/data', 'pagerduty', 'https://status.pagerduty.com'],
+    ['https://status.pagerduty.com/api/posts', 'pagerduty', 'https://status.pagerduty.com'],
+    ['https://status.8x8.com/incidents?IncidentStatus=OpenStarted', 'statuscast', 'https://status.8x8.com'],
+    ['https://api.sorryapp.com/v1/pages/2273/components', 'sorry', 'https://api.sorryapp.com/v1/pages/2273'],
+    ['https://api.sorryapp.com/v1/pages/2273/notices/991', 'sorry', 'https://api.sorryapp.com/v1/pages/2273'],
   ];
   for (const [url, adapter, base] of table) {
     it(`reads ${new URL(url).pathname} as ${adapter} with base ${base}`, () => {
@@ -82,7 +88,16 @@ describe('hints in a status page', () => {
 
   it('puts the platform named in the HTML first', () => {
     expect(readPageHints('<script src="https://cdn.statuspage.io/se-v2.js"></script>', 'https://x/').preferred).toEqual(['statuspage-json']);
-    expect(readPageHints('<meta name="generator" content="incident.io">', 'https://x/').preferred).toEqual(['incidentio-proxy', 'incidentio-widget']);
+    expect(readPageHints('<meta name="generator" content="incident.io">', 'https://x/').preferred).toEqual(['incidentio-proxy', 'incidentio-widget', 'incidentio-compat']);
+    expect(readPageHints('<script id="data" type="application/json">{"layout":{"layout_settings":{}}}</script>', 'https://x/').preferred).toEqual(['pagerduty']);
     expect(readPageHints('<p>Hello</p>', 'https://x/').preferred).toEqual([]);
+  });
+
+  it('finds a Sorry page id and a Checkly page id, or only that the page is Checkly\'s', () => {
+    expect(readPageHints('<body data-sorry-page-id="2273abcd">', 'https://x/').sorryPageId).toBe('2273abcd');
+    expect(readPageHints('<script>fetch("https://api.sorryapp.com/v1/pages/99/components")</script>', 'https://x/').sorryPageId).toBe('99');
+    expect(readPageHints('<script>fetch("https://api.checklyhq.com/v1/status-page/1833/statuses")</script>', 'https://x/')).toMatchObject({ checklyPageId: '1833', checkly: false });
+    expect(readPageHints('<a href="https://www.checklyhq.com">Powered by Checkly</a>', 'https://x/')).toMatchObject({ checklyPageId: undefined, checkly: true });
+    expect(readPageHints('<p>Hello</p>', 'https://x/')).toMatchObject({ sorryPageId: undefined, checklyPageId: undefined, checkly: false });
   });
 });

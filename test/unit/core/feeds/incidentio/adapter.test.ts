@@ -36,6 +36,10 @@ describe('incident.io widget API', () => {
     ]);
   });
 
+  it('says it lists only ongoing incidents, so one that leaves it is resolved rather than kept open', () => {
+    expect(snapshot.source.listing).toBe('active');
+  });
+
   it('reads a quiet page with no incidents as operational', () => {
     const quiet = snapshotOf(incidentioWidgetAdapter.parse({ main: doc('{"page_title":"Q","page_url":"https://q.example/","ongoing_incidents":[],"in_progress_maintenances":[],"scheduled_maintenances":[]}') }, ctx(SOURCE)));
     expect(quiet.status.level).toBe('operational');
