@@ -98,6 +98,8 @@ describe('faults: one healthy vendor among eight failing ones', () => {
       settings, history: store, timeZone: 'UTC', now: () => new Date(clock).toISOString(),
       fetchOptions: { totalTimeoutMs: 800, connectTimeoutMs: 500, maxBytes: 256 * 1024 },
       maxRetries: 1, retryDelayMs: 20,
+      // The loopback server stands for the Internet: its hosts count as public (see public-offline.test.ts).
+      isPrivateHost: () => false,
       notify: async (n) => {
         notified.push(n);
         return true;

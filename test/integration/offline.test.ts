@@ -46,6 +46,9 @@ async function harness(ids: string[], server: FixtureServer, start: string): Pro
   const engine = new Engine({
     settings, history: store, timeZone: 'UTC', now: () => new Date(clock).toISOString(),
     fetchOptions: { totalTimeoutMs: 2_000, connectTimeoutMs: 1_000 }, maxRetries: 1, retryDelayMs: 20,
+    // The loopback server stands for the whole Internet here: its hosts count as public, so these
+    // stories run the rules for public vendors (public-offline.test.ts covers intranet answers).
+    isPrivateHost: () => false,
     notify: async (n) => {
       notified.push(n);
       return true;

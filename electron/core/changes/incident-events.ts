@@ -1,9 +1,9 @@
-import type { Incident, VendorEvent } from '../../../shared/model/index.ts';
+import type { Incident, IncidentUpdate, VendorEvent } from '../../../shared/model/index.ts';
 import { isIncidentClosed } from '../../../shared/model/index.ts';
 import type { DiffContext, EventFields } from './event-factory.ts';
 import { levelOfImpact, makeEvent, updateBody } from './event-factory.ts';
-import { excerpt, shortHash } from './text.ts';
-import { matchUpdates } from './update-keys.ts';
+import { changedPart, excerpt, normaliseText, shortHash } from './text.ts';
+import { matchUpdates, type MatchOptions } from './update-keys.ts';
 
 /**
  * Events for one incident between what we knew (`known`, undefined when never seen) and the
@@ -18,13 +18,14 @@ import { matchUpdates } from './update-keys.ts';
  *   resolved incident counts: we never told the user it happened), `incident.reopened` once per
  *   closed → open, `incident.postmortem` once per incident, when postmortem text first appears.
  * Several events of one incident in one poll are folded into one notification by rules.ts, so
- * this fine grain costs the user nothing.
+ * this fine grain costs the user nothing. `opts` is how updates are matched (update-keys.ts): on a
+ * feed that lists only what is ongoing, a text edited in place is a new update.
  */
-export function incidentEvents(known: Incident | undefined, next: Incident, ctx: DiffContext): VendorEvent[] {
+export function incidentEvents(known: Incident | undefined, next: Incident, ctx: DiffContext, opts: MatchOptions = {}): VendorEvent[] {
   const events: VendorEvent[] = [];
   const base = { subjectId: next.id, subjectTitle: next.title, impact: next.impact, url: next.url };
   const openLevel = levelOfImpact(next.impact);
-  const match = matchUpdates(known?.updates ?? [], next.updates);
+  const match = matchUpdates(known?.updates ?? [], next.updates, opts);
 
   if (!known) {
     const first = next.updates[0];
@@ -38,12 +39,13 @@ export function incidentEvents(known: Incident | undefined, next: Incident, ctx:
   }
   next.updates.forEach((update, i) => {
     if (!match.isNew[i]) return;
+    const edited = opts.editsAreNew ? editedFrom(known?.updates ?? [], update) : undefined;
     events.push(makeEvent(ctx, {
       ...base,
       kind: 'incident.updated',
       suffix: match.keys[i],
       at: update.at,
-      body: updateBody(update.label, update.body),
+      body: updateBody(update.label, edited ? changedPart(edited.body, update.body) : update.body),
       level: isIncidentClosed(update.status) ? 'operational' : openLevel,
     }));
   });
@@ -89,6 +91,13 @@ function resolvedEvent(next: Incident, ctx: DiffContext, base: Pick<EventFields,
     // The impact stays the incident's, so a resolution notifies exactly whoever the opening did.
     level: 'operational',
   });
+}
+
+/** The known text an in-place edit replaced: same time and label, another text (the latest such). */
+function editedFrom(known: readonly IncidentUpdate[], update: IncidentUpdate): IncidentUpdate | undefined {
+  const label = normaliseText(update.label);
+  const body = normaliseText(update.body);
+  return known.findLast((k) => k.at === update.at && normaliseText(k.label) === label && normaliseText(k.body) !== body && k.body !== '');
 }
 
 /** A postmortem is "published" when the text exists or the incident moved to that status. */

@@ -1,7 +1,8 @@
 import type { Incident, Maintenance, Snapshot } from '../../../shared/model/index.ts';
 import { isIncidentClosed } from '../../../shared/model/index.ts';
+import { closedAsUnlisted, completeUnlisted, listedAtLastRead, listsOnlyActive, resolveUnlisted } from './active-listing.ts';
 import { excerpt } from './text.ts';
-import { unionUpdates } from './update-keys.ts';
+import { unionUpdates, type MatchOptions } from './update-keys.ts';
 
 /**
  * What Upstream knows about one vendor, beyond its latest poll. Plain JSON (no Maps, no Dates) so
@@ -11,16 +12,26 @@ import { unionUpdates } from './update-keys.ts';
  *   window (kept so it is not "new" when it comes back), with every update ever seen for each
  *   incident. This is the `prev` to give `diff`.
  * - `lastSeen`: when each item was last present in a poll (`incident:<id>` / `maintenance:<id>`),
- *   which drives retention.
+ *   which drives retention; for an item an active-only feed stopped listing, the poll that closed
+ *   it, so the store writes that resolution with the poll.
  * - `missingSince`: unresolved incidents absent from the latest poll → the first poll they were
  *   missing from.
  * - `noLongerReported`: unresolved incidents missing for longer than the grace period. The vendor
- *   stopped listing them without ever saying they were resolved; the UI can say so. We NEVER
- *   invent a resolution: the incident keeps its last status, and no event is emitted.
+ *   stopped listing them without ever saying they were resolved; the UI can say so. On a history
+ *   feed we NEVER invent a resolution: the incident keeps its last status, and no event is emitted.
+ *   On a feed that lists only what is ongoing (`source.listing === 'active'`), leaving the feed IS
+ *   the end: the incident is resolved at that poll with a final "No longer listed by the vendor"
+ *   update of ours, and stays in this list while absent (see active-listing.ts for why).
  */
 export interface KnownState {
   version: 1;
   snapshot: Snapshot;
+  /**
+   * The instant of the last poll folded in: an item whose `lastSeen` equals it was listed by that
+   * read (active-listing.ts). Absent from states stored before it existed; the snapshot's
+   * `fetchedAt`, which the engine sets to the same instant, stands in.
+   */
+  readAt?: string;
   lastSeen: Record<string, string>;
   missingSince: Record<string, string>;
   noLongerReported: string[];
@@ -58,19 +69,22 @@ export function mergeKnown(prevKnown: KnownState | null, next: Snapshot, now: st
   const missingSince: Record<string, string> = {};
   const nowMs = Date.parse(now);
 
+  const active = listsOnlyActive(next);
+  const match: MatchOptions = { editsAreNew: active };
   const knownIncidents = new Map((prev?.incidents ?? []).map((i) => [i.id, i]));
   const incidents = new Map<string, Incident>();
   for (const incident of next.incidents) {
     if (incidents.has(incident.id)) continue;
-    incidents.set(incident.id, mergeIncident(knownIncidents.get(incident.id), incident));
+    incidents.set(incident.id, mergeIncident(knownIncidents.get(incident.id), incident, match));
     lastSeen[`incident:${incident.id}`] = now;
   }
+  const listed = new Set(incidents.keys());
   const knownMaintenances = new Map((prev?.maintenances ?? []).map((m) => [m.id, m]));
   const maintenances = new Map<string, Maintenance>();
   for (const maintenance of next.maintenances) {
     if (maintenances.has(maintenance.id)) continue;
     const known = knownMaintenances.get(maintenance.id);
-    maintenances.set(maintenance.id, known ? { ...maintenance, updates: unionUpdates(known.updates, maintenance.updates) } : maintenance);
+    maintenances.set(maintenance.id, known ? { ...maintenance, updates: unionUpdates(known.updates, maintenance.updates, match) } : maintenance);
     lastSeen[`maintenance:${maintenance.id}`] = now;
   }
 
@@ -79,15 +93,19 @@ export function mergeKnown(prevKnown: KnownState | null, next: Snapshot, now: st
   for (const [id, incident] of knownIncidents) {
     if (incidents.has(id)) continue;
     const key = `incident:${id}`;
-    absent.push({ key, seen: prevKnown?.lastSeen[key] ?? now, keep: () => {
-      incidents.set(id, compactIncident(incident));
-      if (!isIncidentClosed(incident.status)) missingSince[id] = prevKnown?.missingSince[id] ?? now;
+    // Left an active-only feed unresolved: over now, kept whole this once so the store writes it.
+    const unlisted = active && !isIncidentClosed(incident.status) && listedAtLastRead(prevKnown, key);
+    absent.push({ key, seen: unlisted ? now : prevKnown?.lastSeen[key] ?? now, keep: () => {
+      incidents.set(id, unlisted ? resolveUnlisted(incident, now) : compactIncident(incident));
+      if (!unlisted && !isIncidentClosed(incident.status)) missingSince[id] = prevKnown?.missingSince[id] ?? now;
     } });
   }
   for (const [id, maintenance] of knownMaintenances) {
     if (maintenances.has(id)) continue;
-    absent.push({ key: `maintenance:${id}`, seen: prevKnown?.lastSeen[`maintenance:${id}`] ?? now, keep: () => {
-      maintenances.set(id, { ...maintenance, updates: maintenance.updates.map((u) => ({ ...u, body: '' })) });
+    const key = `maintenance:${id}`;
+    const unlisted = active && maintenance.status !== 'completed' && listedAtLastRead(prevKnown, key);
+    absent.push({ key, seen: unlisted ? now : prevKnown?.lastSeen[key] ?? now, keep: () => {
+      maintenances.set(id, unlisted ? completeUnlisted(maintenance, now) : { ...maintenance, updates: maintenance.updates.map((u) => ({ ...u, body: '' })) });
     } });
   }
   absent
@@ -99,11 +117,13 @@ export function mergeKnown(prevKnown: KnownState | null, next: Snapshot, now: st
       item.keep();
     });
 
-  const noLongerReported = Object.keys(missingSince)
-    .filter((id) => nowMs - Date.parse(missingSince[id] ?? now) > graceMs)
-    .sort();
+  const noLongerReported = [
+    ...Object.keys(missingSince).filter((id) => nowMs - Date.parse(missingSince[id] ?? now) > graceMs),
+    ...[...incidents.values()].filter((i) => !listed.has(i.id) && closedAsUnlisted(i)).map((i) => i.id),
+  ].sort();
   return {
     version: 1,
+    readAt: now,
     snapshot: {
       ...next,
       incidents: [...incidents.values()].sort((a, b) => b.startedAt.localeCompare(a.startedAt) || a.id.localeCompare(b.id)),
@@ -120,12 +140,12 @@ export function mergeKnown(prevKnown: KnownState | null, next: Snapshot, now: st
  * kept (its event fired once; a vanishing and returning postmortem must not fire again), and so
  * is a resolution time a closed incident lost.
  */
-function mergeIncident(known: Incident | undefined, next: Incident): Incident {
+function mergeIncident(known: Incident | undefined, next: Incident, match: MatchOptions): Incident {
   if (!known) return next;
   const closed = isIncidentClosed(next.status);
   return {
     ...next,
-    updates: unionUpdates(known.updates, next.updates),
+    updates: unionUpdates(known.updates, next.updates, match),
     resolvedAt: next.resolvedAt ?? (closed ? known.resolvedAt : null),
     postmortem: next.postmortem ?? known.postmortem,
   };

@@ -55,3 +55,20 @@ export function excerpt(text: string, max = 200): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
+
+/**
+ * What an in-place edit changed, for a notification body: `after` from the start of the sentence
+ * where it first differs from `before`, behind an ellipsis. Vendors of active-only feeds (Azure,
+ * AWS) extend one text ("…Current status: mitigation is in progress"), so quoting the edited text
+ * from its start would repeat what the user was already told, and the 200-character excerpt would
+ * often stop before the news. The whole text when they differ from the start.
+ */
+export function changedPart(before: string, after: string): string {
+  const a = before.replace(/\s+/g, ' ').trim();
+  const b = after.replace(/\s+/g, ' ').trim();
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === b.length) return b;
+  const start = Math.max(b.lastIndexOf('. ', i - 1), b.lastIndexOf(': ', i - 1));
+  return start <= 0 ? b : `… ${b.slice(start + 2)}`;
+}

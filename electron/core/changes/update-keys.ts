@@ -14,7 +14,17 @@ import { normaliseText, shortHash } from './text.ts';
  *      compacted to an empty body by known-state.ts): the same update, edited.
  * Only updates left unmatched after pass 3 are new. Each known update is matched at most once, so
  * two genuine updates posted in the same minute with the same label stay two.
+ *
+ * Feeds that list only what is ongoing (active-listing.ts) show an item's current text alone, and
+ * the vendor edits it in place to say what changed: there an edit IS the news, so `editsAreNew`
+ * limits pass 3 to known copies compacted to an empty body, and the edited text becomes a new
+ * update with its own event (the earlier text stays in the timeline).
  */
+
+export interface MatchOptions {
+  /** Same time and label with another text is a new update, not an edit (active-only feeds). */
+  editsAreNew?: boolean;
+}
 
 /** Key of an update in isolation: its vendor id, else a hash of time, label and normalised body. */
 export function contentKey(update: TimelineUpdate<string>): string {
@@ -32,7 +42,7 @@ export interface UpdateMatch {
 }
 
 /** Match a poll's updates against the known ones (see the module comment for the passes). */
-export function matchUpdates(known: readonly TimelineUpdate<string>[], next: readonly TimelineUpdate<string>[]): UpdateMatch {
+export function matchUpdates(known: readonly TimelineUpdate<string>[], next: readonly TimelineUpdate<string>[], opts: MatchOptions = {}): UpdateMatch {
   const knownKeys = known.map(contentKey);
   const knownToNext = known.map(() => -1);
   const nextToKnown = next.map(() => -1);
@@ -55,7 +65,7 @@ export function matchUpdates(known: readonly TimelineUpdate<string>[], next: rea
   });
   next.forEach((u, i) => {
     if (nextToKnown[i] !== -1 || (u.id !== null && u.id !== '')) return;
-    const j = known.findIndex((k, jj) => knownToNext[jj] === -1 && k.at === u.at && label(k) === label(u));
+    const j = known.findIndex((k, jj) => knownToNext[jj] === -1 && k.at === u.at && label(k) === label(u) && (!opts.editsAreNew || normaliseText(k.body) === ''));
     if (j >= 0) pair(i, j);
   });
 
@@ -84,8 +94,8 @@ export function matchUpdates(known: readonly TimelineUpdate<string>[], next: rea
  * Every update ever seen: the known timeline with each continued update replaced by its newest
  * rendering, plus the new ones; chronological (stable, so same-instant updates keep their order).
  */
-export function unionUpdates<U extends TimelineUpdate<string>>(known: readonly U[], next: readonly U[]): U[] {
-  const match = matchUpdates(known, next);
+export function unionUpdates<U extends TimelineUpdate<string>>(known: readonly U[], next: readonly U[], opts: MatchOptions = {}): U[] {
+  const match = matchUpdates(known, next, opts);
   const merged: U[] = known.map((k, j) => {
     const i = match.knownToNext[j] ?? -1;
     return i >= 0 ? (next[i] ?? k) : k;

@@ -2,6 +2,7 @@ import type { VendorEvent } from '../../../shared/model/index.ts';
 import type { Settings, WatchedVendor } from '../../../shared/contract/settings.ts';
 import type { PlanMode, PlannedNotification } from '../changes/rules.ts';
 import { ConnectivityTracker, type Connectivity } from '../polling/connectivity.ts';
+import { isPrivateHost, scopeOfUrl, type HostScope } from '../polling/host-scope.ts';
 import type { FetchOptions } from '../polling/http.ts';
 import type { PollResult, StoredVendorState } from '../polling/poll-result.ts';
 import { PollScheduler, type SchedulerClock, REAL_CLOCK } from '../polling/scheduler.ts';
@@ -29,6 +30,12 @@ export interface EngineOptions {
   /** Scheduler timing; tests and the daemon's `--once` never start it. */
   clock?: SchedulerClock;
   staggerMs?: number;
+  /**
+   * Which hosts are private (loopback, intranet): their answers do not prove the Internet
+   * reachable (polling/host-scope.ts). Default `isPrivateHost`. Tests in which a loopback server
+   * stands for the whole Internet pass `() => false`.
+   */
+  isPrivateHost?: (hostname: string) => boolean;
 }
 
 /** What the engine tells its faces as it works. */
@@ -47,6 +54,8 @@ export class Engine {
   private readonly opts: Required<Pick<EngineOptions, 'maxRetries' | 'retryDelayMs' | 'concurrency'>> & EngineOptions;
   private readonly runtime = new Map<string, VendorRuntime>();
   private readonly connectivity = new ConnectivityTracker();
+  /** Host scope per base URL, computed once (the watchlist is filtered by it on every poll). */
+  private readonly scopes = new Map<string, HostScope>();
   private readonly listeners = new Set<(signal: EngineSignal) => void>();
   /** Vendors whose next plan summarises (after sleep or an offline spell). */
   private readonly catchingUp = new Set<string>();
@@ -204,7 +213,9 @@ export class Engine {
     const stored = this.storedState(vendor.id);
     let runtime = this.runtime.get(vendor.id);
     if (!runtime) this.runtime.set(vendor.id, (runtime = { validators: {}, cached: {} }));
-    const watched = this.opts.settings.current.watchlist.length;
+    // Only vendors of the same host scope can tell our outage from theirs (connectivity.ts).
+    const scope = this.scopeOf(vendor);
+    const watched = this.opts.settings.current.watchlist.filter((v) => this.scopeOf(v) === scope).length;
     const result = await pollVendor(vendor, stored, runtime, {
       now,
       maxRetries: this.opts.maxRetries,
@@ -212,8 +223,8 @@ export class Engine {
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       recordConnectivity: (id, failed, startedAt) => {
         const nowMs = Date.parse(now());
-        const blame = this.connectivity.blame(nowMs, id);
-        const change = this.connectivity.record(id, failed, watched, nowMs, Date.parse(startedAt));
+        const blame = this.connectivity.blame(nowMs, id, scope);
+        const change = this.connectivity.record(id, failed, watched, nowMs, Date.parse(startedAt), scope);
         if (change) this.onConnectivity(change);
         return blame;
       },
@@ -226,6 +237,13 @@ export class Engine {
     this.polledSinceDelivery.add(vendor.id);
     this.emit({ type: 'poll', result, newEvents });
     return result;
+  }
+
+  /** Public or private, from the vendor's base URL: every endpoint of an adapter is read from it. */
+  private scopeOf(vendor: WatchedVendor): HostScope {
+    let scope = this.scopes.get(vendor.base);
+    if (!scope) this.scopes.set(vendor.base, (scope = scopeOfUrl(vendor.base, this.opts.isPrivateHost ?? isPrivateHost)));
+    return scope;
   }
 
   private storedState(vendorId: string): StoredVendorState {

@@ -1,6 +1,6 @@
 import type { VendorEvent } from '../../../shared/model/index.ts';
 import type { WatchedVendor } from '../../../shared/contract/settings.ts';
-import { diff } from '../changes/diff.ts';
+import { diffKnown } from '../changes/diff.ts';
 import { mergeKnown } from '../changes/known-state.ts';
 import { initialReachability, reachabilityEvents } from '../changes/reachability.ts';
 import { isAdapterId } from '../feeds/endpoints.ts';
@@ -68,7 +68,7 @@ export async function pollVendor(vendor: WatchedVendor, stored: StoredVendorStat
   const events: VendorEvent[] = [];
   let known = stored.known;
   if (result.ok && !result.unchanged) {
-    events.push(...diff(known?.snapshot ?? null, result.snapshot, ctx));
+    events.push(...diffKnown(known, result.snapshot, ctx));
     known = mergeKnown(known, result.snapshot, at);
   }
   const reach = reachabilityEvents(stored.reachability ?? initialReachability(at), outcome, verdict.error, { ...ctx, url: vendor.url });

@@ -22,6 +22,12 @@ import { warn } from '../common/warnings.ts';
  * Components are the event's `impacted_services` (a partial list: AWS names only services
  * touched by an event), their level from `current`; the event's own `service` is not a
  * component unless listed there.
+ *
+ * Listing kind: ACTIVE. The endpoint lists current events only (its name, and [F] the capture
+ * holds one open event; closed events are history elsewhere, feed-formats.md §7): an event that
+ * leaves it is over, though AWS posts no resolution in it, so the snapshot says
+ * `listing: 'active'` and the engine resolves a departed event at that poll
+ * (changes/active-listing.ts). An event still listed with status 0 is resolved by AWS's own word.
  */
 export const awsCurrentEventsAdapter: FeedAdapter = {
   id: 'aws-currentevents',
@@ -50,7 +56,7 @@ function parseAwsCurrentEvents(docs: FeedDocuments, ctx: ParseContext): ParseRes
   const componentList = [...components.values()];
   const level = deriveLevel(componentList, incidents, []);
   const snapshot: Snapshot = {
-    source: { url: ctx.sourceUrl, platform: 'aws', format: 'aws-currentevents', fetchedAt: ctx.fetchedAt },
+    source: { url: ctx.sourceUrl, platform: 'aws', format: 'aws-currentevents', fetchedAt: ctx.fetchedAt, listing: 'active' },
     page: { name: 'AWS Health Dashboard', url: DASHBOARD },
     status: { level, description: STATUS_LABELS[level] },
     components: componentList,

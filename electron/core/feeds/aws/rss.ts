@@ -11,6 +11,11 @@ import type { FeedEntry } from '../feed/read-feed.ts';
  * first, form one incident until a "Service is operating normally:" item closes it; the next item
  * opens a new one. The title prefix is AWS's severity word; our impact mapping is inferred:
  * Informational message → none, Service impact / degradation → minor, Service disruption → major.
+ *
+ * Listing kind: HISTORY (the default; the feed adapter sets no `listing`). Every update stays an
+ * item after newer ones are posted ([F]: ME-SOUTH-1's 2026-03-03 item is still listed beside its
+ * 2026-04-30 one), and an event ends with its own "operating normally" item, so an item that
+ * leaves the feed has only aged out and is never taken as resolved.
  */
 
 const PREFIXES: readonly { re: RegExp; impact: Impact; resolves: boolean }[] = [

@@ -52,3 +52,53 @@ describe('connectivity: overlapping requests', () => {
     expect(t.blame(60_000, 'someone-else')).toBe('vendor');
   });
 });
+
+describe('connectivity: an intranet answer does not prove the Internet', () => {
+  it('public vendors failing while only a loopback page answers are offline, never blamed', () => {
+    const t = new ConnectivityTracker();
+    t.record('intranet', false, 1, 0, 0, 'private');
+    expect(t.blame(1, 'pub-a', 'public')).toBe('network');
+    expect(t.record('pub-a', true, 3, 2, 0, 'public')).toBeUndefined();
+    t.record('intranet', false, 1, 3, 3, 'private'); // still answering: the LAN works
+    expect(t.record('pub-b', true, 3, 4, 0, 'public')).toBe('offline');
+    t.record('intranet', false, 1, 5, 5, 'private');
+    expect(t.connectivity).toBe('offline');
+    expect(t.blame(5, 'pub-c', 'public')).toBe('network');
+    expect(t.record('pub-a', false, 3, 6, 6, 'public')).toBe('online');
+  });
+
+  it('an intranet answer given while a public request was waiting does not excuse that request', () => {
+    const t = new ConnectivityTracker();
+    t.record('pub-a', false, 3, 0, 0, 'public');
+    t.record('intranet', false, 1, 10_000, 10_000, 'private');
+    expect(t.record('pub-b', true, 3, 20_000, 5_000, 'public')).toBeUndefined(); // one failure is not yet offline
+    expect(t.record('pub-c', true, 3, 20_001, 5_000, 'public')).toBe('offline');
+  });
+
+  it('a failing intranet page is its own fault while the Internet answers', () => {
+    const t = new ConnectivityTracker();
+    t.record('pub-a', false, 2, 0, 0, 'public');
+    expect(t.blame(MIN, 'intranet', 'private')).toBe('vendor');
+    expect(t.record('intranet', true, 1, MIN, MIN, 'private')).toBeUndefined();
+    expect(t.connectivity).toBe('online');
+  });
+
+  it('with only intranet vendors watched, their silence is offline and their answer online again', () => {
+    const t = new ConnectivityTracker();
+    t.record('lan-a', false, 2, 0, 0, 'private');
+    t.record('lan-b', false, 2, 0, 0, 'private');
+    expect(t.record('lan-a', true, 2, MIN, MIN, 'private')).toBeUndefined();
+    expect(t.record('lan-b', true, 2, MIN, MIN, 'private')).toBe('offline');
+    expect(t.blame(MIN + 1, 'lan-a', 'private')).toBe('network');
+    expect(t.record('lan-a', false, 2, 2 * MIN, 2 * MIN, 'private')).toBe('online');
+  });
+
+  it('forgets every scope on reset', () => {
+    const t = new ConnectivityTracker();
+    t.record('pub-a', true, 1, 0, 0, 'public');
+    expect(t.connectivity).toBe('offline');
+    t.reset();
+    expect(t.connectivity).toBe('online');
+    expect(t.blame(1, 'pub-a', 'public')).toBe('network');
+  });
+});

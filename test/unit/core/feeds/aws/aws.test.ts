@@ -27,6 +27,10 @@ describe('AWS current events JSON (real excerpt)', () => {
     expect(s.source).toMatchObject({ platform: 'aws', format: 'aws-currentevents' });
   });
 
+  it('says its feed lists only ongoing events, so an event that leaves it is over', () => {
+    expect(s.source.listing).toBe('active');
+  });
+
   it('turns the UAE event into an open major incident with its event log as updates', () => {
     expect(s.incidents).toHaveLength(1);
     const incident = s.incidents[0]!;
@@ -68,6 +72,8 @@ describe('AWS RSS (real excerpt)', () => {
   it('is recognised as AWS and read with zero warnings', () => {
     expect(s.warnings).toEqual([]);
     expect(s.source.platform).toBe('aws');
+    // One item per update, kept after newer ones: a history, where leaving the feed proves nothing.
+    expect(s.source.listing ?? 'history').toBe('history');
   });
 
   it('groups items by service: two services, the Bahrain one with two updates, PST/PDT converted', () => {
