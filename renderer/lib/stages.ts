@@ -23,6 +23,7 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   'component.status_changed': 'Component',
   'maintenance.scheduled': 'Maintenance scheduled',
   'maintenance.started': 'Maintenance started',
+  'maintenance.verifying': 'Maintenance verifying',
   'maintenance.completed': 'Maintenance completed',
   'vendor.unreachable': 'Page unreachable',
   'vendor.recovered': 'Page reachable again',

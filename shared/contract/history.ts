@@ -9,7 +9,11 @@ export const incidentRecordSchema = z.object({
   incident: incidentSchema,
   firstSeenAt: isoInstant,
   lastSeenAt: isoInstant,
-  /** Dropped out of the vendor's feed while unresolved; we never invent a resolution. */
+  /**
+   * Dropped out of the vendor's feed while unresolved. A feed that keeps its history: the incident
+   * keeps its last state (no resolution is invented). A feed that lists only what is ongoing: the
+   * incident is over from that poll, closed by an update saying the vendor stopped listing it.
+   */
   noLongerReported: z.boolean(),
   /**
    * Already listed when Upstream first read this vendor: `firstSeenAt` then says when watching

@@ -10,6 +10,7 @@ export const EVENT_KINDS = [
   'component.status_changed',
   'maintenance.scheduled',
   'maintenance.started',
+  'maintenance.verifying',
   'maintenance.completed',
   'vendor.unreachable',
   'vendor.recovered',

@@ -101,13 +101,14 @@ describe('DigitalOcean history.atom, 8 real versions through the engine', () => 
     expect([...stages.values()].filter((s) => s.has('Verifying'))).toHaveLength(1);
   });
 
-  it('gives every maintenance exactly one event per stage it posted: scheduled, started (In progress / Verifying), completed', () => {
+  it('gives every maintenance exactly one event per stage it posted: scheduled, started, verifying (where posted), completed', () => {
     const stages = postedStages(ATOM);
     expect(stages.size).toBeGreaterThanOrEqual(7);
     for (const [code, labels] of stages) {
       const kinds = run.events.filter((e) => e.subjectId === code).map((e) => e.kind).sort();
       const expected = ['maintenance.scheduled'];
       if (labels.has('In progress') || labels.has('Verifying')) expected.push('maintenance.started');
+      if (labels.has('Verifying')) expected.push('maintenance.verifying');
       if (labels.has('Completed')) expected.push('maintenance.completed');
       expect(kinds, `${code}: ${[...labels].join(', ')}`).toEqual(expected.sort());
     }
@@ -121,8 +122,9 @@ describe('DigitalOcean history.atom, 8 real versions through the engine', () => 
       ['Verifying', 'verifying', '2020-01-11T10:56:00.000Z'],
       ['Completed', 'completed', '2020-01-11T11:57:00.000Z'],
     ]);
-    const started = run.events.filter((e) => e.subjectId === email.maintenance.id && e.kind === 'maintenance.started');
-    expect(started.map((e) => e.at)).toEqual(['2020-01-11T06:01:00.000Z']);
+    const at = (kind: string) => run.events.filter((e) => e.subjectId === email.maintenance.id && e.kind === kind).map((e) => e.at);
+    expect(at('maintenance.started')).toEqual(['2020-01-11T06:01:00.000Z']);
+    expect(at('maintenance.verifying')).toEqual(['2020-01-11T10:56:00.000Z']);
   });
 
   it('opens each incident once, logs each update once, and reopens nothing', () => {

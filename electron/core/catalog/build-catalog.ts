@@ -43,6 +43,9 @@ type Mapped = Pick<CatalogEntry, 'platform' | 'adapter' | 'base'> | { skip: stri
  * - status.io: the public API needs the 24-hex page id; stts gives it for every page it lists. Without
  *   it we would have nothing knowable to poll, so such an entry is skipped, not guessed.
  * - betteruptime is Better Stack's former name: same `/index.json`.
+ * - Sorry: its public API is keyed by the page's numeric id, which stts gives
+ *   (`https://api.sorryapp.com/v1/pages/<id>`, see feeds/sorry); without it, skipped.
+ * - StatusCast: read from the page itself (feeds/statuscast).
  */
 function mapEntry(platform: string, entry: SttsEntry, page: URL): Mapped {
   const root = page.origin + page.pathname.replace(/\/+$/, '');
@@ -58,6 +61,12 @@ function mapEntry(platform: string, entry: SttsEntry, page: URL): Mapped {
       return root === page.origin
         ? { platform: 'incidentio', adapter: 'incidentio-proxy', base: page.origin }
         : { platform: 'incidentio', adapter: 'feed-xml', base: `${root}/history.atom` };
+    case 'sorry':
+      return entry.id !== undefined && /^[\w-]+$/.test(entry.id)
+        ? { platform: 'sorry', adapter: 'sorry', base: `https://api.sorryapp.com/v1/pages/${entry.id}` }
+        : { skip: 'Sorry page without a page id' };
+    case 'statuscast':
+      return { platform: 'statuscast', adapter: 'statuscast', base: root };
     case 'statusiov1':
       return entry.id !== undefined && /^[0-9a-f]{24}$/.test(entry.id)
         ? { platform: 'statusio', adapter: 'statusio', base: `https://api.status.io/1.0/status/${entry.id}` }

@@ -19,7 +19,7 @@ export const HAND_ADDED: readonly Omit<CatalogEntry, 'category'>[] = [
   { id: 'google-cloud', name: 'Google Cloud', url: 'https://status.cloud.google.com', platform: 'gcp', adapter: 'gcp',
     base: 'https://status.cloud.google.com', aliases: ['GCP', 'Google Cloud Platform'] },
   // Azure's status RSS (feed-formats.md §7: real, items only while an issue is active).
-  { id: 'azure', name: 'Microsoft Azure', url: 'https://azure.status.microsoft/en-us/status', platform: 'feed',
+  { id: 'azure', name: 'Microsoft Azure', url: 'https://azure.status.microsoft/en-us/status', platform: 'azure',
     adapter: 'feed-xml', base: 'https://azure.status.microsoft/en-us/status/feed/', aliases: ['Azure'] },
   // Statuspage: status.stripo.email incident pages read "Incident Report for Stripo" with 12-character
   // Statuspage incident codes (e.g. /incidents/ghsp9sht7fty), seen via the search tool's public pages.

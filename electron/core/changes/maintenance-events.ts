@@ -2,15 +2,17 @@ import type { Maintenance, MaintenanceStatus, VendorEvent } from '../../../share
 import type { DiffContext } from './event-factory.ts';
 import { makeEvent, readableUtc, updateBody } from './event-factory.ts';
 
-/** How far along a maintenance is: scheduled 0, started (in progress or verifying) 1, completed 2. */
+/** How far along a maintenance is: scheduled 0, in progress 1, verifying 2, completed 3. */
 function stage(status: MaintenanceStatus): number {
-  return status === 'scheduled' ? 0 : status === 'completed' ? 2 : 1;
+  return status === 'scheduled' ? 0 : status === 'in_progress' ? 1 : status === 'verifying' ? 2 : 3;
 }
 
 /**
  * Maintenance lifecycle events, each at most once per maintenance (the ids carry no suffix):
  * `maintenance.scheduled` when one first appears, `maintenance.started` when it reaches in
- * progress/verifying, `maintenance.completed` when it completes.
+ * progress (or verifying), `maintenance.verifying` when the vendor posts a Verifying stage (many
+ * never do: it is not assumed), `maintenance.completed` when it completes. One event per stage the
+ * vendor posted.
  *
  * A maintenance first seen further along gets every stage it has passed (first seen completed →
  * scheduled + started + completed), as an incident first seen resolved gets opened + resolved:
@@ -43,10 +45,20 @@ export function maintenanceEvents(known: Maintenance | undefined, next: Maintena
       kind: 'maintenance.started',
       at: update?.at ?? next.scheduledFor,
       body: update ? updateBody(update.label, update.body) : 'In progress',
-      level: now === 1 ? 'maintenance' : 'operational',
+      level: now === 1 || now === 2 ? 'maintenance' : 'operational',
     }));
   }
-  if (was < 2 && now === 2) {
+  const verifying = firstWith('verifying');
+  if (was < 2 && now >= 2 && (verifying || now === 2)) {
+    events.push(makeEvent(ctx, {
+      ...base,
+      kind: 'maintenance.verifying',
+      at: verifying?.at ?? ctx.now,
+      body: verifying ? updateBody(verifying.label, verifying.body) : 'Verifying',
+      level: now === 2 ? 'maintenance' : 'operational',
+    }));
+  }
+  if (was < 3 && now === 3) {
     const update = firstWith('completed');
     events.push(makeEvent(ctx, {
       ...base,

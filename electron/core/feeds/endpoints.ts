@@ -16,6 +16,15 @@ export const ADAPTER_ENDPOINTS = {
     { role: 'summary', path: '/summary.json', optional: false },
     { role: 'components', path: '/v2/components.json', optional: true },
   ] },
+  /** Instatus's newer public API paths, the same documents under other names [D: Instatus docs]. */
+  'instatus-v3': { platform: 'instatus', docs: [
+    { role: 'summary', path: '/v3/summary.json', optional: false },
+    { role: 'components', path: '/v3/components.json', optional: true },
+  ] },
+  'instatus-api-v2': { platform: 'instatus', docs: [
+    { role: 'summary', path: '/api/v2/summary.json', optional: false },
+    { role: 'components', path: '/api/v2/components.json', optional: true },
+  ] },
   'incidentio-widget': { platform: 'incidentio', docs: [{ role: 'main', path: '/api/v1/summary', optional: false }] },
   /** incident.io's Statuspage-compatible API: Statuspage's paths, incident.io's ids (ULIDs). */
   'incidentio-compat': { platform: 'incidentio', docs: [

@@ -28,6 +28,8 @@ import { stripeAdapter } from './stripe/adapter.ts';
 export const ADAPTERS: Readonly<Record<AdapterId, FeedAdapter>> = {
   'statuspage-json': statuspageJsonAdapter,
   'instatus-json': instatusJsonAdapter,
+  'instatus-v3': instatusJsonAdapter,
+  'instatus-api-v2': instatusJsonAdapter,
   'incidentio-widget': incidentioWidgetAdapter,
   'incidentio-proxy': incidentioProxyAdapter,
   'incidentio-compat': incidentioCompatAdapter,

@@ -15,7 +15,7 @@ import { MessageHub } from './messages.ts';
 import { vendorView } from './vendor-view.ts';
 
 /** Engine tuning a face may set (tests and benchmarks set timing; the app leaves the defaults). */
-export type EngineTuning = Pick<EngineOptions, 'fetchOptions' | 'maxRetries' | 'retryDelayMs' | 'concurrency' | 'clock' | 'staggerMs'>;
+export type EngineTuning = Pick<EngineOptions, 'fetchOptions' | 'maxRetries' | 'retryDelayMs' | 'concurrency' | 'clock' | 'staggerMs' | 'isPrivateHost'>;
 
 export interface UpstreamOptions {
   /**

@@ -70,7 +70,13 @@ export function IncidentView({ record }: { record: IncidentRecord }): ReactNode 
           <dd>{incident.components.length ? <ul className="tags">{incident.components.map((c) => <li key={c}>{c}</li>)}</ul> : <span className="muted">None named by the vendor</span>}</dd>
         </div>
       </dl>
-      {record.noLongerReported ? <p className="note" role="note">The vendor stopped listing this incident without marking it resolved. Upstream shows its last known state; it has not invented a resolution.</p> : null}
+      {record.noLongerReported ? (
+        <p className="note" role="note">
+          {closed
+            ? 'This vendor\'s feed lists only what is ongoing, and it stopped listing this incident: Upstream shows it as over since then. The vendor posted no resolution of its own.'
+            : 'The vendor stopped listing this incident without marking it resolved. Upstream shows its last known state; it has not invented a resolution.'}
+        </p>
+      ) : null}
 
       <section className="timeline-section" aria-labelledby="timeline-title">
         <div className="section-head">

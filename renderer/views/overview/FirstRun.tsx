@@ -32,7 +32,7 @@ export function FirstRun(): ReactNode {
         ))}
       </div>
       {error ? <p role="alert" className="form-error">{error}</p> : null}
-      <p><a href={hrefs.settings({ section: 'vendors' })}>Search 220+ vendors, or add any status page by its URL →</a></p>
+      <p><a href={hrefs.settings({ section: 'vendors' })}>Search 230+ vendors, or add any status page by its URL →</a></p>
     </section>
   );
 }

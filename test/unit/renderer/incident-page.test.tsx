@@ -78,6 +78,11 @@ describe('incident page', () => {
     expect(screen.getByText(/so far$/)).toBeTruthy();
   });
 
+  it('says an incident an active-only feed stopped listing is over since then, without the vendor\'s word', () => {
+    renderWith(<IncidentView record={record({}, { noLongerReported: true })} />);
+    expect(screen.getByRole('note').textContent).toMatch(/lists only what is ongoing.*over since then.*no resolution of its own/);
+  });
+
   it('reads a narrative postmortem (Stripe 2015) as prose paragraphs', () => {
     const text = reference('stripe-2015-postmortem.txt');
     renderWith(<IncidentView record={record({ postmortem: text })} />);

@@ -44,7 +44,12 @@ function parseAwsCurrentEvents(docs: FeedDocuments, ctx: ParseContext): ParseRes
   const read = readJson(docs['main'], 'AWS current events');
   if (!read.ok) return read;
   if (!Array.isArray(read.value)) {
-    return { ok: false, error: { kind: 'wrong_format', message: 'Expected the AWS current-events array but got another JSON shape.' } };
+    // The pre-2023 dashboard's data.json ({archive, current}) is still copied around; say what it is.
+    const legacy = read.value !== null && typeof read.value === 'object' && 'archive' in read.value && 'current' in read.value;
+    const message = legacy
+      ? 'This is the retired AWS Service Health Dashboard data.json (before 2023), which AWS no longer serves; watch https://health.aws.amazon.com/health/status instead.'
+      : 'Expected the AWS current-events array but got another JSON shape.';
+    return { ok: false, error: { kind: 'wrong_format', message } };
   }
   const warnings: FeedWarning[] = [];
   const components = new Map<string, Component>();

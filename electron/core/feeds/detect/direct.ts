@@ -20,6 +20,7 @@ const SUFFIXES: readonly { suffix: RegExp; adapter: AdapterId }[] = [
   { suffix: /\/api\/v1\/summary$/, adapter: 'incidentio-widget' },
   { suffix: /\/api\/v1\/(components(\/groups)?|incidents|schedules|ping)$/, adapter: 'cachet-v2' },
   { suffix: /\/api\/(components|component-groups|incidents|schedules|ping|status|version)$/, adapter: 'cachet-v3' },
+  { suffix: /\/v3\/(summary|components)\.json$/, adapter: 'instatus-v3' },
   { suffix: /\/v2\/components\.json$/, adapter: 'instatus-json' },
   { suffix: /\/summary\.json$/, adapter: 'instatus-json' },
   { suffix: /\/incidents\.json$/, adapter: 'gcp' },

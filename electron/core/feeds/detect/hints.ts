@@ -23,7 +23,8 @@ export interface PageHints {
  */
 const MARKERS: readonly { re: RegExp; adapters: AdapterId[] }[] = [
   { re: /statuspage\.io|stspg\.io|StatusPage\.io|statuspage-production/i, adapters: ['statuspage-json'] },
-  { re: /instatus/i, adapters: ['instatus-json'] },
+  // Instatus pages answer on one of three paths, depending on the page's age [D: Instatus docs].
+  { re: /instatus/i, adapters: ['instatus-json', 'instatus-v3', 'instatus-api-v2'] },
   { re: /incident\.io|incidentio/i, adapters: ['incidentio-proxy', 'incidentio-widget', 'incidentio-compat'] },
   // PagerDuty-hosted pages embed `<script id="data">` with `layout_settings` [C: stts] and load
   // assets from PagerDuty's hosts [K].

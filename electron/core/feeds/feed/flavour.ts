@@ -3,15 +3,12 @@ import { isAwsGuid } from '../aws/rss.ts';
 import type { FeedEntry, FeedInfo } from './read-feed.ts';
 import type { ParsedTimeline } from './timeline.ts';
 
-/**
- * Which platform wrote a feed; decides how entries become incidents. `azure` has no platform of
- * its own in the model and is reported as a generic `feed`.
- */
-export type Flavour = Extract<Platform, 'statuspage' | 'instatus' | 'incidentio' | 'aws' | 'feed'> | 'azure';
+/** Which platform wrote a feed; decides how entries become incidents. */
+export type Flavour = Extract<Platform, 'statuspage' | 'instatus' | 'incidentio' | 'aws' | 'azure' | 'feed'>;
 
-/** The platform a snapshot reports for a flavour. */
+/** The platform a snapshot reports for a flavour (each flavour is its platform). */
 export function platformOf(flavour: Flavour): Platform {
-  return flavour === 'azure' ? 'feed' : flavour;
+  return flavour;
 }
 
 const INSTATUS_TYPE_LINE = /^\s*type\s*:\s*(incident|maintenance)\s*$/im;

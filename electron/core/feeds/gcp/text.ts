@@ -12,7 +12,11 @@ export function cleanGcpText(text: string): string {
     .trim();
 }
 
-/** True when an update is the post-incident report (any heading level of "Incident Report"). */
+/**
+ * True when an update is a post-incident report: "Incident Report" at any heading level, in bold
+ * or capitals, and Google's shorter "Mini Incident Report" and "Preliminary Incident Report" (7 of
+ * the 13 reports in a year of the real incidents.json are those).
+ */
 export function isIncidentReport(cleanText: string): boolean {
-  return /^\s*#*\s*Incident Report\b/i.test(cleanText);
+  return /^\s*[#*]*\s*(?:(?:mini|preliminary)\s+)?incident report\b/i.test(cleanText);
 }

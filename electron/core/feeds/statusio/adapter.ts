@@ -13,6 +13,9 @@ import type { FeedAdapter, FeedDocuments, ParseContext, ParseResult } from '../t
  * (`status_overall`, `status[]` with `containers[]`) is confirmed by a real Docker capture;
  * the `incidents[]` and `maintenance.active/upcoming[]` item fields are inferred from public
  * clients (feed-formats.md §5) and read defensively.
+ *
+ * Listing: active. The status document carries only what is ongoing (open incidents, active and
+ * upcoming maintenance), so an incident that leaves it is over (see changes/active-listing.ts).
  */
 export const statusioAdapter: FeedAdapter = { id: 'statusio', platform: 'statusio', parse: parseStatusio };
 
@@ -134,7 +137,7 @@ function parseStatusio(docs: FeedDocuments, ctx: ParseContext): ParseResult {
   return {
     ok: true,
     snapshot: sortSnapshot({
-      source: { url: ctx.sourceUrl, platform: 'statusio', format: 'statusio', fetchedAt: ctx.fetchedAt },
+      source: { url: ctx.sourceUrl, platform: 'statusio', format: 'statusio', fetchedAt: ctx.fetchedAt, listing: 'active' },
       // The API names no page; the watched URL is the user's own label for it.
       page: { name: hostOf(pageUrl), url: pageUrl },
       status: { level: overallLevel, description },

@@ -167,7 +167,7 @@ describe('diff: maintenances', () => {
   const verifying = mUpdate('2024-03-01T11:00:00.000Z', 'Verifying', 'Verifying.', 'verifying');
   const completed = mUpdate('2024-03-01T11:30:00.000Z', 'Completed', 'The maintenance has completed.', 'completed');
 
-  it('walks scheduled → started → completed with one event per stage', () => {
+  it('walks scheduled → started → verifying → completed with one event per stage posted', () => {
     const s1 = snapshot({ maintenances: [maintenance('db', 'scheduled', [scheduled])] });
     const s2 = snapshot({ maintenances: [maintenance('db', 'in_progress', [scheduled, started])] });
     const s3 = snapshot({ maintenances: [maintenance('db', 'verifying', [scheduled, started, verifying])] });
@@ -176,7 +176,8 @@ describe('diff: maintenances', () => {
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ id: 'github:maintenance.scheduled:db', at: '2024-02-20T09:00:00.000Z', impact: 'none', level: 'operational', title: 'GitHub: Maintenance db' });
     expect(diff(s1, s2, ctxAt(NOW)).map((e) => [e.kind, e.at, e.level])).toEqual([['maintenance.started', '2024-03-01T10:00:00.000Z', 'maintenance']]);
-    expect(diff(s2, s3, ctxAt(NOW))).toEqual([]);
+    expect(diff(s2, s3, ctxAt(NOW)).map((e) => [e.kind, e.level])).toEqual([['maintenance.verifying', 'maintenance']]);
+    expect(diff(s2, s3, ctxAt(NOW))[0]?.at).toBe(verifying.at);
     expect(diff(s3, s4, ctxAt(NOW)).map((e) => [e.kind, e.at])).toEqual([['maintenance.completed', '2024-03-01T11:30:00.000Z']]);
   });
 

@@ -12,6 +12,8 @@ describe('recognising a document URL by its path', () => {
     ['https://www.githubstatus.com/api/v2/incidents/unresolved.json', 'statuspage-json', 'https://www.githubstatus.com'],
     ['https://host/pages/acme/api/v2/scheduled-maintenances/upcoming.json', 'statuspage-json', 'https://host/pages/acme'],
     ['https://acme.instatus.com/summary.json', 'instatus-json', 'https://acme.instatus.com'],
+    ['https://acme.instatus.com/v3/summary.json', 'instatus-v3', 'https://acme.instatus.com'],
+    ['https://acme.instatus.com/v3/components.json', 'instatus-v3', 'https://acme.instatus.com'],
     ['https://acme.instatus.com/v2/components.json', 'instatus-json', 'https://acme.instatus.com'],
     ['https://status.linear.app/api/v1/summary', 'incidentio-widget', 'https://status.linear.app'],
     ['https://status.linear.app/proxy/status.linear.app', 'incidentio-proxy', 'https://status.linear.app'],
