@@ -1,17 +1,7 @@
-import type { EventKind, IncidentStatus, MaintenanceStatus } from '../../shared/model/index.ts';
+import type { EventKind } from '../../shared/model/index.ts';
 
-/** Stage words as vendors write them. */
-export const STAGE_LABELS: Record<IncidentStatus | MaintenanceStatus, string> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-  postmortem: 'Postmortem',
-  scheduled: 'Scheduled',
-  in_progress: 'In progress',
-  verifying: 'Verifying',
-  completed: 'Completed',
-};
+/** Stage words as vendors write them (one table for engine and UI). */
+export { STAGE_LABELS } from '../../shared/model/index.ts';
 
 /** What an event is, in a word or two, for activity lists. */
 export const EVENT_KIND_LABELS: Record<EventKind, string> = {

@@ -22,6 +22,22 @@ export const MAINTENANCE_STATUSES = ['scheduled', 'in_progress', 'verifying', 'c
 /** Where a maintenance is in its life. */
 export type MaintenanceStatus = (typeof MAINTENANCE_STATUSES)[number];
 
+/**
+ * Stage words as status pages print them (Statuspage's labels, which people know): what the
+ * engine writes when a vendor gives none, and what every face shows.
+ */
+export const STAGE_LABELS: Readonly<Record<IncidentStatus | MaintenanceStatus, string>> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+  postmortem: 'Postmortem',
+  scheduled: 'Scheduled',
+  in_progress: 'In progress',
+  verifying: 'Verifying',
+  completed: 'Completed',
+};
+
 /** One entry of a timeline, as the vendor posted it. */
 export interface TimelineUpdate<S extends string> {
   /** The vendor's id for the update when it has one (Statuspage JSON does, feeds do not). */

@@ -7,6 +7,7 @@ import { openUpstream, type Upstream } from '../../electron/core/upstream/open.t
 import { file, startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
 import { makeHome } from '../support/home.ts';
 import { REPO_ROOT } from '../support/paths.ts';
+import { until } from '../support/wait.ts';
 
 const BIN = join(REPO_ROOT, 'electron/headless/bin.ts');
 const WRITER = join(REPO_ROOT, 'test/support/settings-writer.ts');
@@ -23,15 +24,6 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
   });
 }
 
-async function until<T>(what: string, probe: () => T | undefined, ms = 5_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('one watchlist shared by every process', () => {
   let server: FixtureServer;

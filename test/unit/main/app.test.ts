@@ -8,21 +8,13 @@ import { makeHome } from '../../support/home.ts';
 import { OWN_FIXTURES } from '../../support/paths.ts';
 import { serveProgressiveIncident, type ProgressiveIncident } from '../../e2e/support/progressive-incident.ts';
 import { APP_FRAME, fakeShell, type FakeShell } from './fake-shell.ts';
+import { until } from '../../support/wait.ts';
 
 /*
  * The desktop app's logic, run for real (engine root, loopback HTTP, SQLite) against a fake of the
  * Electron facade: Electron itself cannot run here. What a user would notice is asserted on what
  * the app asked the facade to show.
  */
-async function until<T>(what: string, probe: () => T | undefined | false, ms = 8_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 40));
-  }
-}
 
 describe('the desktop app through its facade', () => {
   let fixtures: FixtureServer;

@@ -1,3 +1,4 @@
+import { STAGE_LABELS } from '../../../../shared/model/index.ts';
 import type { Impact, IncidentStatus, MaintenanceStatus, StatusLevel } from '../../../../shared/model/index.ts';
 
 /**
@@ -37,17 +38,7 @@ export const INCIDENT_STATUS_SET: ReadonlySet<string> = new Set<IncidentStatus>(
 export const MAINTENANCE_STATUS_SET: ReadonlySet<string> = new Set<MaintenanceStatus>(['scheduled', 'in_progress', 'verifying', 'completed']);
 
 /** The words a Statuspage page prints for a status (the Atom feed's labels). */
-export const STATUS_WORDS: Readonly<Record<IncidentStatus | MaintenanceStatus, string>> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-  postmortem: 'Postmortem',
-  scheduled: 'Scheduled',
-  in_progress: 'In progress',
-  verifying: 'Verifying',
-  completed: 'Completed',
-};
+export const STATUS_WORDS = STAGE_LABELS;
 
 /**
  * The label the page shows for an update: Statuspage prints "Update" when the status did not
