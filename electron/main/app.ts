@@ -68,6 +68,10 @@ export async function startDesktop(shell: DesktopShell, options: DesktopOptions 
     return main;
   };
   shell.onSecondInstance(() => void showWindow());
+  shell.onAppLink((route) => {
+    popover?.hide();
+    showWindow(route);
+  });
 
   const notify = (n: PlannedNotification): Promise<boolean> => Promise.resolve(shell.notify({
     title: n.title, body: n.body, urgency: n.urgency,

@@ -10,7 +10,7 @@ import { readStatic } from '../headless/serve/static-files.ts';
 import type { DesktopShell, KeyValueStore, TrayHandle, WindowHandle, WindowOptions } from './facade.ts';
 import type { MenuAction, MenuItem } from './tray/menu.ts';
 import {
-  allowNavigation, allowPermission, APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, externalUrlAllowed, secureWebPreferences,
+  allowNavigation, allowPermission, APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, externalUrlAllowed, isAppUrl, secureWebPreferences,
   windowOpenDecision,
 } from './windows/security.ts';
 
@@ -30,6 +30,9 @@ const ASSETS = join(ROOT, 'assets');
 // Before `ready`: app:// is a standard, secure scheme (origin, storage, fetch behave as for https).
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
+/** Where "open this app address in a new window" goes (app.ts shows the main window there). */
+let appLinkListener: ((route: string) => void) | null = null;
+
 // SECURITY-CRITICAL: every web contents, whatever made it, gets the navigation and window rules.
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
@@ -39,7 +42,11 @@ app.on('web-contents-created', (_event, contents) => {
     if (!allowNavigation(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => windowOpenDecision());
+  contents.setWindowOpenHandler(({ url }) => {
+    // Never a new window; an address of our own is shown in the main window instead.
+    if (isAppUrl(url)) appLinkListener?.(new URL(url).hash || '#/');
+    return windowOpenDecision();
+  });
 });
 
 function menuTemplate(items: MenuItem[], onAction: (action: MenuAction) => void): MenuItemConstructorOptions[] {
@@ -151,6 +158,7 @@ export function electronShell(): DesktopShell {
       // The bridge already checked; checked again here because this is the last door.
       if (externalUrlAllowed(url)) await electronShellApi.openExternal(url);
     },
+    onAppLink: (listener) => void (appLinkListener = listener),
     handleCalls(handler) {
       ipcMain.handle(IPC.call, (event, channel: unknown, payload: unknown) => {
         const frame = event.senderFrame;

@@ -88,6 +88,11 @@ export interface DesktopShell {
   /** Show a native notification; false when the OS cannot. */
   notify(notification: DesktopNotification): boolean;
   openExternal(url: string): Promise<void>;
+  /**
+   * A page asked to open one of the app's own addresses in a new window (the popover's "Open
+   * Upstream", a link with target=_blank): no window is created; the listener gets the route.
+   */
+  onAppLink(listener: (route: string) => void): void;
   /** Answer renderer calls: the handler receives the sending frame as Electron reports it. */
   handleCalls(handler: (frame: { url: string; isMainFrame: boolean } | null, channel: unknown, payload: unknown) => Promise<unknown>): void;
   onPower(event: 'suspend' | 'resume', listener: () => void): void;

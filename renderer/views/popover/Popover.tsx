@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { STATUS_LABELS } from '../../../shared/model/index.ts';
 import { hrefs } from '../../app/routes.ts';
 import { Icon } from '../../components/Icons.tsx';
@@ -16,8 +16,16 @@ export function Popover(): ReactNode {
   const refresh = useEngine((s) => s.client?.vendors.refresh);
   const worst = state?.worst ?? 'unknown';
   const offline = state?.connectivity === 'offline';
+  // The popover is a small window beside the tray: what a person opens from it (an incident, a
+  // vendor) opens in the main window, which the desktop shell shows when asked for a new window.
+  const openOutside = (event: MouseEvent<HTMLDivElement>): void => {
+    const anchor = (event.target as Element).closest?.('a[href^="#/"]');
+    if (!(anchor instanceof HTMLAnchorElement) || anchor.target === '_blank') return;
+    event.preventDefault();
+    window.open(anchor.href, '_blank', 'noopener');
+  };
   return (
-    <div className="popover">
+    <div className="popover" onClick={openOutside}>
       <header className="popover-head">
         <span className="overall-line">
           {offline ? <><Icon name="offline" /> You are offline</> : <><StatusDot level={worst} /> {worst === 'operational' ? 'All systems operational' : STATUS_LABELS[worst]}</>}

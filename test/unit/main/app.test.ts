@@ -147,6 +147,16 @@ describe('the desktop app through its facade', () => {
     expect(popover.visible).toBe(false);
   });
 
+  it('"Open Upstream" in the popover shows the main window there instead of opening a new one', () => {
+    desktop.togglePopover();
+    const popover = shell.windows.find((w) => w.options.kind === 'popover')!;
+    const windows = shell.windows.length;
+    shell.openAppLink('#/settings');
+    expect(shell.windows.length).toBe(windows);
+    expect(shell.windows.find((w) => w.options.kind === 'main')?.routes.at(-1)).toBe('#/settings');
+    expect(popover.visible).toBe(false);
+  });
+
   it('a second launch shows the window of the first', () => {
     const main = shell.windows.find((w) => w.options.kind === 'main')!;
     main.hide();

@@ -24,6 +24,8 @@ export interface FakeShell extends DesktopShell {
   quits: number;
   loginItem: boolean;
   call(frame: { url: string; isMainFrame: boolean } | null, channel: unknown, payload: unknown): Promise<unknown>;
+  /** A page asking to open an app address in a new window (the popover's "Open Upstream"). */
+  openAppLink(route: string): void;
   power(event: 'suspend' | 'resume'): void;
   beforeQuit(): boolean;
   secondInstance(): void;
@@ -34,7 +36,7 @@ export interface FakeShell extends DesktopShell {
  * for real against this recorder. Platform, home and user-data folders are the test's.
  */
 export function fakeShell(opts: { platform?: NodeJS.Platform; userDataDir: string; lock?: boolean; home?: string }): FakeShell {
-  const handlers: { call?: FakeShell['call'] } = {};
+  const handlers: { call?: FakeShell['call']; appLink?: (route: string) => void } = {};
   const power = new Map<string, () => void>();
   const quitListeners: ((hold: () => void) => void)[] = [];
   const second: (() => void)[] = [];
@@ -101,6 +103,8 @@ export function fakeShell(opts: { platform?: NodeJS.Platform; userDataDir: strin
     },
     openExternal: async (url) => void shell.opened.push(url),
     handleCalls: (handler) => void (handlers.call = handler),
+    onAppLink: (listener) => void (handlers.appLink = listener),
+    openAppLink: (route) => handlers.appLink?.(route),
     onPower: (event, l) => void power.set(event, l),
     store: (name): KeyValueStore => {
       const map = stores.get(name) ?? new Map<string, unknown>();
