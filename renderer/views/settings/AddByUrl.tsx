@@ -81,7 +81,7 @@ export function AddByUrl({ watched }: { watched: ReadonlySet<string> }): ReactNo
           </button>
         </div>
         <p id={`${base}-url-hint`} className="muted small settings-hint">
-          Statuspage, Instatus, incident.io, Cachet, status.io, Better Stack, or any Atom/RSS incident feed. Upstream reads the page once and shows what it found before adding it.
+          Statuspage, Instatus, incident.io, Cachet, status.io, Better Stack, Checkly, PagerDuty, StatusCast, Sorry, or any Atom/RSS incident feed. Upstream reads the page once and shows what it found before adding it.
         </p>
       </form>
       <div className="settings-detect" aria-live="polite">
