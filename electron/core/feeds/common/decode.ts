@@ -33,3 +33,24 @@ function htmlTitle(text: string): string {
   const match = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(text.slice(0, 16384));
   return match?.[1] ? ` ("${match[1].trim()}")` : '';
 }
+
+/**
+ * A copy of `text` that keeps no larger string alive, in the narrowest form V8 allows. V8 makes
+ * a substring of 13 or more characters a view into its parent (a sliced string) and a
+ * concatenation a pair of its parts (a cons string), so an id or a link sliced from a 97 KB feed
+ * kept the whole decoded document alive for as long as the snapshot holding it lived: a known
+ * state of ~75 KB as JSON took ~396 KB of heap. And one curly quote anywhere in a feed makes the
+ * whole decoded document, and every string cut from it, two bytes per character (GitHub's
+ * history.atom has 7). So text whose characters all fit in one byte is copied as Latin-1, other
+ * text flattened by concatenating then slicing (a fresh string one character longer). Measured
+ * on that feed: a kept snapshot took 5.5× its JSON size in heap before, 2.1× with plain copies,
+ * 1.3× with these (for ~5 % more time reading a feed than plain copies). Apply it to every string
+ * from a document that a snapshot or a cache keeps. Shorter strings V8 copies already.
+ */
+export function detached(text: string): string {
+  if (text.length < 13) return text;
+  return WIDE.test(text) ? (' ' + text).slice(1) : Buffer.from(text, 'latin1').toString('latin1');
+}
+
+/** A character that does not fit in one byte. */
+const WIDE = /[^\u0000-\u00ff]/;

@@ -1,12 +1,15 @@
 import type { FeedWarning } from '../../../../shared/model/index.ts';
+import { detached } from './decode.ts';
 import { isoToUtc } from './time.ts';
 
 /**
  * Push a warning; one place so codes stay consistent. The `path` key is left out rather than set
- * to `undefined`, so snapshots compare equal whether or not a reader had a path to give.
+ * to `undefined`, so snapshots compare equal whether or not a reader had a path to give. The
+ * message is detached (common/decode.ts): it often quotes the document, and outlives it.
  */
 export function warn(warnings: FeedWarning[], code: string, message: string, path?: string): void {
-  warnings.push(path === undefined ? { code, message } : { code, message, path });
+  const text = detached(message);
+  warnings.push(path === undefined ? { code, message: text } : { code, message: text, path });
 }
 
 /**

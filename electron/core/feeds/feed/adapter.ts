@@ -5,14 +5,23 @@ import { decodeBody } from '../common/decode.ts';
 import { hostOf } from '../common/host.ts';
 import { deriveLevel, sortSnapshot } from '../common/snapshot.ts';
 import { awsRssIncidents } from '../aws/rss.ts';
+import type { EntryMemo, FeedEntryCache } from './entry-cache.ts';
 import { entryIncidentId, uniqueId } from './entry-id.ts';
 import { entryToItem } from './entry-item.ts';
-import { detectFlavour, platformOf } from './flavour.ts';
+import { detectFlavour, hasPlainInstatusType, platformOf } from './flavour.ts';
 import type { Flavour } from './flavour.ts';
-import { readFeed } from './read-feed.ts';
+import { EntryTimeline } from './entry-timeline.ts';
+import { readFeedDocument } from './read-feed.ts';
 import type { FeedInfo } from './read-feed.ts';
-import { parseTimeline } from './timeline.ts';
-import type { ParsedTimeline } from './timeline.ts';
+
+/**
+ * The feed adapter's parse context: the caller may pass the feed's entry cache (entry-cache.ts),
+ * one per watched feed, kept between polls. Optional: without it every entry is read anew, and
+ * the snapshot is the same either way.
+ */
+export interface FeedParseContext extends ParseContext {
+  entryCache?: FeedEntryCache;
+}
 
 /**
  * Atom 1.0 / RSS 2.0 status feeds, whichever platform wrote them: the flavour is read from the
@@ -29,35 +38,37 @@ import type { ParsedTimeline } from './timeline.ts';
 export const feedXmlAdapter: FeedAdapter = {
   id: 'feed-xml',
   platform: 'feed',
-  parse(docs: FeedDocuments, ctx: ParseContext): ParseResult {
+  parse(docs: FeedDocuments, ctx: FeedParseContext): ParseResult {
     const doc = docs['main'];
     if (!doc) return { ok: false, error: { kind: 'empty_body', message: 'No feed document was fetched.' } };
-    return parseFeedXml(doc.body, ctx.sourceUrl, ctx.fetchedAt);
+    return parseFeedXml(doc.body, ctx.sourceUrl, ctx.fetchedAt, ctx.entryCache);
   },
 };
 
-/** Bytes of one Atom/RSS document → snapshot or FeedError. Total: never throws. */
-export function parseFeedXml(body: Uint8Array, url: string, fetchedAt: string): ParseResult {
+/**
+ * Bytes of one Atom/RSS document → snapshot or FeedError. Total: never throws. With `cache`,
+ * entries whose bytes the cache saw in the feed's previous version are not read again (see
+ * entry-cache.ts); the snapshot is the same with or without it.
+ */
+export function parseFeedXml(body: Uint8Array, url: string, fetchedAt: string, cache?: FeedEntryCache): ParseResult {
   const decoded = decodeBody(body);
   if (!decoded.ok) return decoded;
   const warnings: FeedWarning[] = [];
-  const read = readFeed(decoded.text, warnings);
+  const read = readFeedDocument(decoded.text, warnings, cache);
   if (!read.ok) return read;
-  const feed = read.feed;
-  let timelines: (ParsedTimeline | undefined)[] | undefined;
-  const readTimelines = (): (ParsedTimeline | undefined)[] =>
-    (timelines ??= feed.entries.map((e) => (e.content !== undefined && e.contentIsHtml ? parseTimeline(e.content) : undefined)));
-  const flavour = detectFlavour(feed, readTimelines);
+  const { feed, memos } = read;
+  const memoOf = (i: number): EntryMemo => memos[i] ?? {};
+  const timelines = feed.entries.map((entry, i) => new EntryTimeline(entry, memoOf(i)));
+  const flavour = detectFlavour(feed, (i) => timelines[i]?.hints, (i) => (memoOf(i).plainInstatusType ??= hasPlainInstatusType(feed.entries[i])));
 
   const incidents: Incident[] = [];
   const maintenances: Maintenance[] = [];
   if (flavour === 'aws') incidents.push(...awsRssIncidents(feed.entries, fetchedAt, warnings));
   else {
     const used = new Set<string>();
-    const parsed = flavour === 'incidentio' || flavour === 'azure' ? [] : readTimelines();
     for (const [i, entry] of feed.entries.entries()) {
       const id = uniqueId(entryIncidentId(entry, flavour === 'instatus'), entry, used);
-      const item = entryToItem(entry, parsed[i], flavour, id, fetchedAt, warnings);
+      const item = entryToItem(entry, timelines[i] ?? new EntryTimeline(entry, memoOf(i)), flavour, id, fetchedAt, warnings, memoOf(i));
       if (item.kind === 'incident') incidents.push(item.incident);
       else maintenances.push(item.maintenance);
     }

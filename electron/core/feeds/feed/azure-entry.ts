@@ -1,4 +1,5 @@
-import { htmlToText, tidyText } from '../common/html.ts';
+import type { EntryMemo } from './entry-cache.ts';
+import { entryBodyText } from './generic-entry.ts';
 import { currentIncident, currentMaintenance } from './items.ts';
 import type { FeedItem } from './items.ts';
 import type { FeedEntry } from './read-feed.ts';
@@ -16,9 +17,9 @@ const MAINTENANCE_WORDS = /\bmaintenance\b/i;
  * new text) is a new update for the engine to notice. Azure gives no status word, so the label is
  * "Update" (inferred) and the status "investigating" while listed.
  */
-export function azureEntryToItem(entry: FeedEntry, id: string, fetchedAt: string): FeedItem {
+export function azureEntryToItem(entry: FeedEntry, id: string, fetchedAt: string, memo: EntryMemo = {}): FeedItem {
   const at = entry.updated ?? entry.published ?? fetchedAt;
-  const body = entry.content === undefined ? '' : entry.contentIsHtml ? htmlToText(entry.content) : tidyText(entry.content);
+  const body = entryBodyText(entry, memo);
   const components = [...new Set(entry.categories.map((c) => c.trim()).filter((c) => c !== ''))];
   const state = { entry, id, at, label: 'Update', body, components };
   if (MAINTENANCE_WORDS.test(entry.title ?? '')) return currentMaintenance(state, 'in_progress');

@@ -1,7 +1,7 @@
 import type { Platform } from '../../../../shared/model/index.ts';
 import { isAwsGuid } from '../aws/rss.ts';
 import type { FeedEntry, FeedInfo } from './read-feed.ts';
-import type { ParsedTimeline } from './timeline.ts';
+import type { TimelineHints } from './entry-timeline.ts';
 
 /** Which platform wrote a feed; decides how entries become incidents. */
 export type Flavour = Extract<Platform, 'statuspage' | 'instatus' | 'incidentio' | 'aws' | 'azure' | 'feed'>;
@@ -11,7 +11,8 @@ export function platformOf(flavour: Flavour): Platform {
   return flavour;
 }
 
-const INSTATUS_TYPE_LINE = /^\s*type\s*:\s*(incident|maintenance)\s*$/im;
+/** Instatus's first metadata line, `Type: Incident` or `Type: Maintenance`. */
+export const INSTATUS_TYPE_LINE = /^\s*type\s*:\s*(incident|maintenance)\s*$/im;
 
 /**
  * Decided from content, never from the URL (custom domains hide the platform):
@@ -24,17 +25,20 @@ const INSTATUS_TYPE_LINE = /^\s*type\s*:\s*(incident|maintenance)\s*$/im;
  * - Statuspage: entries carrying the dated `<small>` timeline [F]; Statuspage sets no generator.
  * - anything else is a generic feed.
  */
-export function detectFlavour(feed: FeedInfo, readTimelines: () => readonly (ParsedTimeline | undefined)[]): Flavour {
+export function detectFlavour(
+  feed: FeedInfo, timelineHints: (index: number) => TimelineHints | undefined,
+  plainInstatusType: (index: number) => boolean = (i) => hasPlainInstatusType(feed.entries[i]),
+): Flavour {
   const generator = feed.generator?.toLowerCase() ?? '';
   if (generator.includes('aws service health dashboard') || feed.entries.some((e) => isAwsGuid(e.id))) return 'aws';
   if (generator.includes('incident.io')) return 'incidentio';
   if (generator.includes('instatus')) return 'instatus';
   if (isAzure(feed)) return 'azure';
-  // Only now parse entry HTML: AWS, incident.io and Azure never need it.
-  const timelines = readTimelines();
-  if (timelines.some((t) => t?.prelude.some((line) => INSTATUS_TYPE_LINE.test(line)))) return 'instatus';
-  if (feed.entries.some(hasPlainInstatusType)) return 'instatus';
-  if (timelines.some((t) => t !== undefined && t.blocks.length > 0)) return 'statuspage';
+  // Only now read entry HTML: AWS, incident.io and Azure never need it.
+  const hints = feed.entries.map((_, i) => timelineHints(i));
+  if (hints.some((h) => h?.instatusTypeLine)) return 'instatus';
+  if (feed.entries.some((_, i) => plainInstatusType(i))) return 'instatus';
+  if (hints.some((h) => h !== undefined && h.blocks > 0)) return 'statuspage';
   return 'feed';
 }
 
@@ -51,7 +55,8 @@ function isAzure(feed: FeedInfo): boolean {
 }
 
 /** An entry whose text (not HTML) opens with Instatus's `Type:` line. */
-function hasPlainInstatusType(entry: FeedEntry): boolean {
+export function hasPlainInstatusType(entry: FeedEntry | undefined): boolean {
+  if (!entry) return false;
   const text = entry.summary ?? (entry.content !== undefined && !entry.content.includes('<') ? entry.content : undefined);
   return text !== undefined && INSTATUS_TYPE_LINE.test(text.slice(0, 500));
 }

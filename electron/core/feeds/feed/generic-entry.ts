@@ -1,5 +1,6 @@
 import type { IncidentStatus } from '../../../../shared/model/index.ts';
 import { htmlToText, tidyText } from '../common/html.ts';
+import type { EntryMemo } from './entry-cache.ts';
 import { currentIncident, currentMaintenance } from './items.ts';
 import type { FeedItem } from './items.ts';
 import type { FeedEntry } from './read-feed.ts';
@@ -17,10 +18,10 @@ const MAINTENANCE_WORDS = /\bmaintenance\b/i;
  * (measured against the fetch time, so parsing stays deterministic) — otherwise every old entry
  * would read as an open incident forever. "Maintenance" in the title makes it a maintenance.
  */
-export function genericEntryToItem(entry: FeedEntry, id: string, fetchedAt: string): FeedItem {
+export function genericEntryToItem(entry: FeedEntry, id: string, fetchedAt: string, memo: EntryMemo = {}): FeedItem {
   const at = entry.updated ?? entry.published ?? fetchedAt;
   const title = entry.title ?? '(untitled)';
-  const body = entry.content === undefined ? '' : entry.contentIsHtml ? htmlToText(entry.content) : tidyText(entry.content);
+  const body = entryBodyText(entry, memo);
   const stale = Date.parse(fetchedAt) - Date.parse(at) > STALE_AFTER_MS;
   const saysClosed = CLOSED_WORDS.test(title) || CLOSED_WORDS.test(body.slice(0, 2000));
   const closed = saysClosed || stale;
@@ -30,4 +31,9 @@ export function genericEntryToItem(entry: FeedEntry, id: string, fetchedAt: stri
   }
   const status: IncidentStatus = closed ? 'resolved' : 'investigating';
   return currentIncident({ ...state, label: saysClosed ? 'Resolved' : closed ? 'Update' : 'Investigating' }, status);
+}
+
+/** An entry's content as plain text (HTML dropped, whitespace tidied), once per entry's bytes. */
+export function entryBodyText(entry: FeedEntry, memo: EntryMemo): string {
+  return (memo.bodyText ??= entry.content === undefined ? '' : entry.contentIsHtml ? htmlToText(entry.content) : tidyText(entry.content));
 }

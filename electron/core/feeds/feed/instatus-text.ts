@@ -1,3 +1,4 @@
+import { detached } from '../common/decode.ts';
 import { htmlToText } from '../common/html.ts';
 
 /**
@@ -19,5 +20,5 @@ export function instatusComponents(summary: string | undefined): string[] {
   if (summary === undefined) return [];
   const text = /<[a-z][^>]*>/i.test(summary) ? htmlToText(summary) : summary;
   const line = /^\s*Affected Components?\s*:[^\S\n]*(.*)$/im.exec(text)?.[1] ?? '';
-  return line.split(',').map((c) => c.trim()).filter((c) => c !== '');
+  return line.split(',').map((c) => c.trim()).filter((c) => c !== '').map(detached);
 }

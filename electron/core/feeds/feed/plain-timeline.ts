@@ -1,3 +1,4 @@
+import { detached } from '../common/decode.ts';
 import { tidyText } from '../common/html.ts';
 import { parseStamp } from './timeline.ts';
 import type { ParsedTimeline, TimelineBlock } from './timeline.ts';
@@ -18,11 +19,11 @@ const RUN_START = new RegExp(
   'g',
 );
 
-/** Blocks from plain text, in document order, and the lines before the first one. */
+/** Blocks from plain text, in document order, and the lines before the first one; strings detached. */
 export function parsePlainTimeline(text: string): ParsedTimeline {
   const starts: { at: number; end: number; stampText: string; label: string }[] = [];
   for (const m of text.matchAll(RUN_START)) {
-    starts.push({ at: m.index, end: m.index + m[0].length, stampText: (m[1] ?? '').replace(/\s+/g, ' ').trim(), label: m[2] ?? '' });
+    starts.push({ at: m.index, end: m.index + m[0].length, stampText: detached((m[1] ?? '').replace(/\s+/g, ' ').trim()), label: detached(m[2] ?? '') });
   }
   const blocks: TimelineBlock[] = [];
   const unread: string[] = [];
@@ -36,7 +37,7 @@ export function parsePlainTimeline(text: string): ParsedTimeline {
     blocks.push({ stamp, stampText: start.stampText, label: start.label, body });
   }
   const head = text.slice(0, starts[0]?.at ?? text.length);
-  const prelude = head.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const prelude = head.split('\n').map((l) => l.trim()).filter((l) => l !== '').map(detached);
   return { prelude, blocks, unread };
 }
 

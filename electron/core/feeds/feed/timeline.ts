@@ -1,3 +1,4 @@
+import { detached } from '../common/decode.ts';
 import { htmlTokens, tokensToText } from '../common/html.ts';
 import type { HtmlToken } from '../common/html.ts';
 import { MONTHS } from '../common/time.ts';
@@ -85,7 +86,10 @@ function monthIndex(word: string): number {
   return (MONTHS as readonly string[]).indexOf(word.slice(0, 3).toLowerCase());
 }
 
-/** Split entry HTML into prelude and blocks. Linear in the size of the content. */
+/**
+ * Split entry HTML into prelude and blocks. Linear in the size of the content. Every string kept
+ * is detached (common/decode.ts): timelines outlive their document.
+ */
 export function parseTimeline(html: string): ParsedTimeline {
   const tokens = unnestEscapedMarkup(htmlTokens(html));
   const starts: { index: number; stamp: Stamp; text: string }[] = [];
@@ -94,8 +98,8 @@ export function parseTimeline(html: string): ParsedTimeline {
     if (token.kind !== 'small') continue;
     const text = token.text.replace(/\s+/g, ' ').trim();
     const stamp = parseStamp(text);
-    if (stamp) starts.push({ index, stamp, text });
-    else if (looksLikeStamp(text)) unread.push(text);
+    if (stamp) starts.push({ index, stamp, text: detached(text) });
+    else if (looksLikeStamp(text)) unread.push(detached(text));
   }
   const preludeEnd = starts[0]?.index ?? tokens.length;
   const prelude = tokensToText(tokens.slice(0, preludeEnd)).split('\n').map((l) => l.trim()).filter((l) => l !== '');
@@ -106,7 +110,7 @@ export function parseTimeline(html: string): ParsedTimeline {
     let label = '';
     const first = tokens[i];
     if (first?.kind === 'strong') {
-      label = first.text.replace(/\s+/g, ' ').trim();
+      label = detached(first.text.replace(/\s+/g, ' ').trim());
       i++;
     }
     const body = tokensToText(tokens.slice(i, end)).replace(/^[-–—]\s*/, '');
