@@ -16,9 +16,10 @@ import { settingsSchema, type WatchedVendor } from '../shared/contract/settings.
  *   SQLite, notification planning). Reports twice: when the last vendor's poll is written (the
  *   poll phase) and when runOnce returns (after delivery), so the parent can stop a run whose
  *   delivery takes too long and still report the poll phase.
- * - `engine-steady C URL N HOME BATCH`: the watchlist grows BATCH vendors per runOnce until it
- *   holds N (so no single delivery plans more than BATCH vendors' first reads), then ONE measured
- *   runOnce in which every feed answers 304.
+ * - `engine-warm C URL N HOME BATCH`: the watchlist grows BATCH vendors per runOnce until it
+ *   holds N (so no single delivery plans more than BATCH vendors' first reads); then exits.
+ * - `engine-steady C URL N HOME`: a fresh process on that history: one quiet cycle, then ONE
+ *   measured runOnce in which every feed answers 304 (peak RSS: this process's own).
  */
 export interface CycleFigures {
   wallMs: number;
@@ -87,19 +88,35 @@ async function engineFirst(dir: string): Promise<void> {
   await closeHttpAgents();
 }
 
-async function engineSteady(dir: string, batch: number): Promise<void> {
+/** The warm-up of a steady-state run: the watchlist grows BATCH vendors per runOnce until it holds N. */
+async function engineWarm(dir: string, batch: number): Promise<void> {
   const { engine, store, watchlist } = openEngine(dir);
   while (watchlist.length < count) {
     const from = watchlist.length;
     watchlist.push(...urls.slice(from, from + batch).map((_, j) => vendor(from + j)));
     await engine.runOnce();
   }
-  const cpu0 = process.cpuUsage();
-  const t0 = process.hrtime.bigint();
+  await engine.stop();
+  store.close();
+  await closeHttpAgents();
+  send({ phase: 'done', figures: since(process.cpuUsage(), process.hrtime.bigint(), count) });
+}
+
+/**
+ * A fresh process on a warmed-up history: one quiet cycle (the engine reads each vendor's small
+ * memory from the history on its first poll), then ONE measured runOnce in which every feed
+ * answers 304. Its peak RSS is the process's own: what a daemon needs once its first day is over.
+ */
+async function engineSteady(dir: string): Promise<void> {
+  const { engine, store, watchlist } = openEngine(dir);
+  watchlist.push(...urls.map((_, i) => vendor(i)));
+  await engine.runOnce();
   let events = 0;
   engine.subscribe((signal) => {
     if (signal.type === 'poll') events += signal.newEvents.length;
   });
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
   const results = await engine.runOnce();
   send({ phase: 'done', figures: since(cpu0, t0, results.filter((r) => r.outcome === 'not_modified').length, events) });
   await engine.stop();
@@ -137,5 +154,6 @@ async function undiciCycles(): Promise<void> {
 
 if (mode === 'undici') await undiciCycles();
 else if (mode === 'engine-first' && home) await engineFirst(home);
-else if (mode === 'engine-steady' && home && Number(batchArg) > 0) await engineSteady(home, Number(batchArg));
+else if (mode === 'engine-warm' && home && Number(batchArg) > 0) await engineWarm(home, Number(batchArg));
+else if (mode === 'engine-steady' && home) await engineSteady(home);
 else throw new Error(`unknown mode ${mode}`);

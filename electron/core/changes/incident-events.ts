@@ -3,7 +3,7 @@ import { isIncidentClosed } from '../../../shared/model/index.ts';
 import type { DiffContext, EventFields } from './event-factory.ts';
 import { levelOfImpact, makeEvent, updateBody } from './event-factory.ts';
 import { changedPart, excerpt, normaliseText, shortHash } from './text.ts';
-import { matchUpdates, type MatchOptions } from './update-keys.ts';
+import { matchUpdates, sameTimeline, type MatchOptions } from './update-keys.ts';
 
 /**
  * Events for one incident between what we knew (`known`, undefined when never seen) and the
@@ -25,7 +25,9 @@ export function incidentEvents(known: Incident | undefined, next: Incident, ctx:
   const events: VendorEvent[] = [];
   const base = { subjectId: next.id, subjectTitle: next.title, impact: next.impact, url: next.url };
   const openLevel = levelOfImpact(next.impact);
-  const match = matchUpdates(known?.updates ?? [], next.updates, opts);
+  // An unchanged timeline pairs every update with itself: no matching (and no text normalising) needed.
+  const match = known && sameTimeline(known.updates, next.updates) ? null : matchUpdates(known?.updates ?? [], next.updates, opts);
+  const isNew = (i: number): boolean => match?.isNew[i] ?? false;
 
   if (!known) {
     const first = next.updates[0];
@@ -38,7 +40,7 @@ export function incidentEvents(known: Incident | undefined, next: Incident, ctx:
     }));
   }
   next.updates.forEach((update, i) => {
-    if (!match.isNew[i]) return;
+    if (!match || !isNew(i)) return;
     const edited = opts.editsAreNew ? editedFrom(known?.updates ?? [], update) : undefined;
     events.push(makeEvent(ctx, {
       ...base,
@@ -54,7 +56,7 @@ export function incidentEvents(known: Incident | undefined, next: Incident, ctx:
   const isClosed = isIncidentClosed(next.status);
   if (!wasClosed && isClosed) events.push(resolvedEvent(next, ctx, base));
   if (wasClosed && !isClosed) {
-    const reopening = next.updates.find((u, i) => match.isNew[i] && !isIncidentClosed(u.status)) ?? next.updates.at(-1);
+    const reopening = next.updates.find((u, i) => isNew(i) && !isIncidentClosed(u.status)) ?? next.updates.at(-1);
     events.push(makeEvent(ctx, {
       ...base,
       kind: 'incident.reopened',

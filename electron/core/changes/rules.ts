@@ -64,6 +64,18 @@ export const SUMMARY_THRESHOLD = 3;
  *    still ongoing, ONE summary lists those ("2 ongoing issues at 2 vendors"); if none, no
  *    notification at all: a fresh install must not open with a pop-up about last year.
  */
+/**
+ * Events a `first_run` or `catch_up` plan marks `old_news` whatever the settings say: those whose
+ * subject is over (its latest event back to operational). Suppressed or old news, the store records
+ * them the same way (`suppressed`), so the engine stores a first read's old news as handled with the
+ * poll: delivery then reads back only what is still going on, not the ≈230 events of a busy feed's
+ * past. (Grouped over every event of the subject, filtered or not: a subject that is over is old
+ * news even when the filters would have hidden its closing event.)
+ */
+export function oldNews(events: readonly VendorEvent[]): string[] {
+  return groupBySubject(events).filter((g) => !isOngoing(g)).flatMap((g) => g.events.map((e) => e.id));
+}
+
 export function planNotifications(events: readonly VendorEvent[], settings: NotificationSettings, ctx: PlanContext): NotificationPlan {
   const suppressed: Record<string, SuppressReason> = {};
   const handled: string[] = [];

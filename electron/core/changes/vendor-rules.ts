@@ -31,11 +31,14 @@ export type ComponentsOf = (event: VendorEvent) => readonly string[];
 /**
  * Build `componentsOf` from each vendor's known snapshot (KnownState.snapshot, so incidents that
  * slid out of the feed still resolve): an incident's or maintenance's affected components, or
- * the component (name, id and group) a component event is about.
+ * the component (name, id and group) a component event is about. Given a function, snapshots are
+ * asked for only when an event needs one (a component filter is set).
  */
-export function componentsFromSnapshots(snapshots: Record<string, Snapshot>): ComponentsOf {
+export function componentsFromSnapshots(snapshots: Record<string, Snapshot> | ((vendorId: string) => Snapshot | undefined)): ComponentsOf {
+  const snapshotOf = typeof snapshots === 'function' ? snapshots : (id: string): Snapshot | undefined => snapshots[id];
   return (event) => {
-    const snapshot = snapshots[event.vendorId];
+    if (event.subjectId === null) return [];
+    const snapshot = snapshotOf(event.vendorId);
     if (!snapshot || event.subjectId === null) return [];
     if (event.kind === 'component.status_changed') {
       const c = snapshot.components.find((x) => x.id === event.subjectId);

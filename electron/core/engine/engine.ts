@@ -1,13 +1,15 @@
 import type { VendorEvent } from '../../../shared/model/index.ts';
 import type { Settings, WatchedVendor } from '../../../shared/contract/settings.ts';
+import type { KnownState } from '../changes/known-state.ts';
+import { FeedEntryCache } from '../feeds/feed/entry-cache.ts';
 import type { PlanMode, PlannedNotification } from '../changes/rules.ts';
 import { ConnectivityTracker, type Connectivity } from '../polling/connectivity.ts';
 import { isPrivateHost, scopeOfUrl, type HostScope } from '../polling/host-scope.ts';
 import type { FetchOptions } from '../polling/http.ts';
-import type { PollResult, StoredVendorState } from '../polling/poll-result.ts';
+import type { PollerMemory, PollResult } from '../polling/poll-result.ts';
 import { PollScheduler, type SchedulerClock, REAL_CLOCK } from '../polling/scheduler.ts';
 import { deliverPending, type NotifySink } from './notify-plan.ts';
-import { pollVendor, type VendorRuntime } from './poll-vendor.ts';
+import { pollVendor } from './poll-vendor.ts';
 import type { HistoryPort } from './ports.ts';
 
 /** Where the watchlist and rules come from (the settings file, headless or in the app). */
@@ -38,6 +40,17 @@ export interface EngineOptions {
   isPrivateHost?: (hostname: string) => boolean;
 }
 
+/** Known states kept after a poll wrote them (see `Engine.recentKnown`): ≤ 16 × ≈0.1–0.4 MB. */
+const RECENT_KNOWN = 16;
+/** Feeds whose entry cache is kept (see `Engine.entryCaches`): ≤ 32 × ≈30–60 KB. */
+const RECENT_FEEDS = 32;
+
+/** How one poll of a cycle went, without what it read (runOnce keeps these until the cycle ends). */
+export type CycleResult = Pick<PollResult, 'vendor' | 'at' | 'outcome' | 'httpStatus' | 'latencyMs' | 'bytes' | 'retries' | 'error' | 'health'> & {
+  /** Events this poll stored that the history did not hold before. */
+  newEvents: number;
+};
+
 /** What the engine tells its faces as it works. */
 export type EngineSignal =
   | { type: 'poll'; result: PollResult; newEvents: VendorEvent[] }
@@ -48,14 +61,40 @@ export type EngineSignal =
 /**
  * The engine's composition root: watchlist → poll → diff → store → notify. It runs the same in
  * Electron's main process and in plain Node. History is the source of truth for what was already
- * seen and notified; in-memory state here is only a cache of it plus conditional-GET validators.
+ * seen and notified, and for the poller's memory.
+ *
+ * Memory, bounded by design: per vendor the engine holds only its `PollerMemory` (reachability,
+ * whether a known state exists, the endpoints' validators: a few hundred bytes, loaded from the
+ * history on the vendor's first poll). Known states (≈75 KB of JSON for a busy feed, ≈400 KB as
+ * objects) and response bodies stay in the history: a poll loads the known state only when a
+ * document changed, and only the last RECENT_KNOWN known states written are kept, for vendors that
+ * change again soon. Nothing here grows with incidents, history or time; only with the number of
+ * watched vendors.
  */
 export class Engine {
   private readonly opts: Required<Pick<EngineOptions, 'maxRetries' | 'retryDelayMs' | 'concurrency'>> & EngineOptions;
-  private readonly runtime = new Map<string, VendorRuntime>();
+  /** Per watched vendor: what the next poll needs before it reads (see the class comment). */
+  private readonly memory = new Map<string, PollerMemory>();
+  /**
+   * The known states this engine wrote last, for the RECENT_KNOWN vendors that changed most
+   * recently, oldest first: a vendor in the middle of an incident changes poll after poll, and
+   * parsing its known state back each time grew with its history (GitHub's replay: 0.17 → 0.69 ms
+   * per version over the year). Checked against the stored `readAt` before use, so a copy another
+   * process has since replaced is read again; bounded, so memory stays flat with vendors.
+   */
+  private readonly recentKnown = new Map<string, KnownState>();
+  /**
+   * Entry caches (feeds/feed/entry-cache.ts) of the RECENT_FEEDS feed-xml vendors that changed most
+   * recently, oldest first: a feed read with its previous version's cache re-reads only the entries
+   * that changed (97.7 % of GitHub's are reused from one version to the next). A cache holds one
+   * version's entries (≈30–60 KB of heap for GitHub's 25 entries), so they are kept for the feeds that change,
+   * not for every vendor: a quiet feed's next read costs one full parse.
+   */
+  private readonly entryCaches = new Map<string, FeedEntryCache>();
   private readonly connectivity = new ConnectivityTracker();
   /** Host scope per base URL, computed once (the watchlist is filtered by it on every poll). */
   private readonly scopes = new Map<string, HostScope>();
+  private scopeCounts: { list: readonly WatchedVendor[] | null; length: number; counts: Map<HostScope, number> } = { list: null, length: 0, counts: new Map() };
   private readonly listeners = new Set<(signal: EngineSignal) => void>();
   /** Vendors whose next plan summarises (after sleep or an offline spell). */
   private readonly catchingUp = new Set<string>();
@@ -69,11 +108,6 @@ export class Engine {
   private delivering: Promise<unknown> = Promise.resolve();
   private stopped = false;
   private lastRetentionAt: number | null = null;
-  /**
-   * Poller memory per vendor, as last committed: read from history once per vendor, then kept in
-   * step with each poll's transaction, so a poll does not re-parse the stored JSON.
-   */
-  private readonly stored = new Map<string, StoredVendorState>();
   /** Vendors polled since the last delivery: their first-run/catch-up mode ends with it. */
   private polledSinceDelivery = new Set<string>();
 
@@ -92,7 +126,7 @@ export class Engine {
 
   /** One poll of one vendor, written in one transaction, then notifications for what is new. */
   async poll(vendor: WatchedVendor): Promise<PollResult> {
-    const result = await this.pollOnly(vendor);
+    const { result } = await this.pollOnly(vendor);
     await this.deliver();
     this.applyRetention();
     return result;
@@ -102,15 +136,20 @@ export class Engine {
    * Poll every watched vendor once (bounded concurrency), then deliver notifications once for the
    * whole cycle: `upstream daemon --once`, and the first run, which must summarise, not replay.
    */
-  async runOnce(): Promise<PollResult[]> {
+  async runOnce(): Promise<CycleResult[]> {
     const vendors = this.opts.settings.current.watchlist;
-    const results: PollResult[] = [];
+    // What each poll read is let go as soon as it is written: only these few fields stay.
+    const results: CycleResult[] = [];
     let next = 0;
     let done = 0;
     const worker = async (): Promise<void> => {
       while (next < vendors.length && !this.stopped) {
         const vendor = vendors[next++]!;
-        results.push(await this.pollOnly(vendor));
+        const { result, newEvents } = await this.pollOnly(vendor);
+        results.push({
+          vendor: result.vendor, at: result.at, outcome: result.outcome, httpStatus: result.httpStatus, latencyMs: result.latencyMs,
+          bytes: result.bytes, retries: result.retries, error: result.error, health: result.health, newEvents: newEvents.length,
+        });
         this.emit({ type: 'progress', done: ++done, total: vendors.length });
       }
     };
@@ -151,11 +190,12 @@ export class Engine {
   syncWatchlist(): void {
     const vendors = this.opts.settings.current.watchlist;
     const ids = new Set(vendors.map((v) => v.id));
-    for (const id of new Set([...this.scheduled, ...this.runtime.keys()])) if (!ids.has(id)) {
+    for (const id of new Set([...this.scheduled, ...this.memory.keys()])) if (!ids.has(id)) {
       this.scheduler?.remove(id);
       this.scheduled.delete(id);
-      this.runtime.delete(id);
-      this.stored.delete(id);
+      this.memory.delete(id);
+      this.recentKnown.delete(id);
+      this.entryCaches.delete(id);
     }
     if (!this.scheduler) return;
     for (const vendor of vendors) {
@@ -196,7 +236,7 @@ export class Engine {
     await this.delivering;
   }
 
-  private pollOnly(vendor: WatchedVendor): Promise<PollResult> {
+  private pollOnly(vendor: WatchedVendor): Promise<{ result: PollResult; newEvents: VendorEvent[] }> {
     return this.track(this.readAndStore(vendor));
   }
 
@@ -207,16 +247,16 @@ export class Engine {
     return work;
   }
 
-  private async readAndStore(vendor: WatchedVendor): Promise<PollResult> {
+  private async readAndStore(vendor: WatchedVendor): Promise<{ result: PollResult; newEvents: VendorEvent[] }> {
     const { history } = this.opts;
     const now = this.opts.now ?? (() => new Date().toISOString());
-    const stored = this.storedState(vendor.id);
-    let runtime = this.runtime.get(vendor.id);
-    if (!runtime) this.runtime.set(vendor.id, (runtime = { validators: {}, cached: {} }));
+    let memory = this.memory.get(vendor.id);
+    if (!memory) this.memory.set(vendor.id, (memory = history.loadPollerMemory(vendor.id)));
     // Only vendors of the same host scope can tell our outage from theirs (connectivity.ts).
     const scope = this.scopeOf(vendor);
-    const watched = this.opts.settings.current.watchlist.filter((v) => this.scopeOf(v) === scope).length;
-    const result = await pollVendor(vendor, stored, runtime, {
+    const watched = this.watchedIn(scope);
+    const entryCache = vendor.adapter === 'feed-xml' ? (this.entryCaches.get(vendor.id) ?? new FeedEntryCache()) : undefined;
+    const result = await pollVendor(vendor, memory, {
       now,
       maxRetries: this.opts.maxRetries,
       retryDelayMs: this.opts.retryDelayMs,
@@ -228,15 +268,53 @@ export class Engine {
         if (change) this.onConnectivity(change);
         return blame;
       },
+      loadKnown: () => this.knownOf(vendor.id),
+      ...(entryCache ? { entryCache } : {}),
+      cachedDocument: (url) => history.cachedDocument(vendor.id, url),
       ...(this.opts.fetchOptions ? { fetchOptions: this.opts.fetchOptions } : {}),
       ...(this.opts.timeZone ? { timeZone: this.opts.timeZone } : {}),
     });
     const newEvents = history.applyPoll(result);
-    this.stored.set(vendor.id, { known: result.known, reachability: result.reachability });
+    // Committed: the memory follows (never before, or a failed write would leave validators
+    // standing for a known state that was not stored).
+    remember(memory, result);
+    if (result.known) this.keepKnown(vendor.id, result.known);
+    // A cache that read this poll's document becomes the most recent; one that read nothing stays as it was.
+    if (entryCache && entryCache.size > 0 && result.known) keepRecent(this.entryCaches, vendor.id, entryCache, RECENT_FEEDS);
     if (result.firstRead) this.firstReads.add(vendor.id);
     this.polledSinceDelivery.add(vendor.id);
     this.emit({ type: 'poll', result, newEvents });
-    return result;
+    return { result, newEvents };
+  }
+
+  /**
+   * How many watched vendors share a host scope, counted once per watchlist (the settings store
+   * replaces the list on every change; the benchmarks grow it in place, hence the length too):
+   * filtering the whole watchlist on every poll made a cycle O(vendors²).
+   */
+  private watchedIn(scope: HostScope): number {
+    const list = this.opts.settings.current.watchlist;
+    if (this.scopeCounts.list !== list || this.scopeCounts.length !== list.length) {
+      const counts = new Map<HostScope, number>();
+      for (const v of list) counts.set(this.scopeOf(v), (counts.get(this.scopeOf(v)) ?? 0) + 1);
+      this.scopeCounts = { list, length: list.length, counts };
+    }
+    return this.scopeCounts.counts.get(scope) ?? 0;
+  }
+
+  /** The stored known state: the copy this engine wrote last when it is still the stored one. */
+  private knownOf(vendorId: string): KnownState | null {
+    const recent = this.recentKnown.get(vendorId);
+    if (recent?.readAt !== undefined && this.opts.history.knownReadAt(vendorId) === recent.readAt) {
+      this.keepKnown(vendorId, recent);
+      return recent;
+    }
+    this.recentKnown.delete(vendorId);
+    return this.opts.history.loadKnown(vendorId);
+  }
+
+  private keepKnown(vendorId: string, known: KnownState): void {
+    keepRecent(this.recentKnown, vendorId, known, RECENT_KNOWN);
   }
 
   /** Public or private, from the vendor's base URL: every endpoint of an adapter is read from it. */
@@ -244,12 +322,6 @@ export class Engine {
     let scope = this.scopes.get(vendor.base);
     if (!scope) this.scopes.set(vendor.base, (scope = scopeOfUrl(vendor.base, this.opts.isPrivateHost ?? isPrivateHost)));
     return scope;
-  }
-
-  private storedState(vendorId: string): StoredVendorState {
-    let state = this.stored.get(vendorId);
-    if (!state) this.stored.set(vendorId, (state = this.opts.history.loadVendorState(vendorId)));
-    return state;
   }
 
   private onConnectivity(change: Connectivity): void {
@@ -274,7 +346,7 @@ export class Engine {
       const { shown } = await deliverPending({
         pending: () => pending,
         markHandled: (ids, how, at) => history.markHandled(ids, how, at),
-        knownOf: (id) => this.storedState(id).known,
+        knownOf: (id) => this.knownOf(id),
       }, { now, timeZone: this.opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, settings: settings.current, modeOf }, this.opts.notify);
       for (const id of polled) {
         this.firstReads.delete(id);
@@ -294,5 +366,25 @@ export class Engine {
         // A face's bug must not stop the engine.
       }
     }
+  }
+}
+
+/** Put `value` last (most recent) in an insertion-ordered map, dropping the oldest past `limit`. */
+function keepRecent<V>(map: Map<string, V>, key: string, value: V, limit: number): void {
+  map.delete(key);
+  map.set(key, value);
+  for (const oldest of map.keys()) {
+    if (map.size <= limit) break;
+    map.delete(oldest);
+  }
+}
+
+/** The poller's memory after a committed poll: reachability, known state present, validators. */
+function remember(memory: PollerMemory, result: PollResult): void {
+  memory.reachability = result.reachability;
+  if (result.known !== undefined) memory.hasKnown = result.known !== null;
+  for (const e of result.endpoints ?? []) {
+    if (e.etag === null && e.lastModified === null) delete memory.validators[e.url];
+    else memory.validators[e.url] = { etag: e.etag, lastModified: e.lastModified };
   }
 }

@@ -1,4 +1,4 @@
-import type { VendorEvent } from '../../../shared/model/index.ts';
+import type { Snapshot, VendorEvent } from '../../../shared/model/index.ts';
 import type { Settings } from '../../../shared/contract/settings.ts';
 import { planNotifications, componentsFromSnapshots, type PlannedNotification, type PlanMode } from '../changes/rules.ts';
 import type { KnownState } from '../changes/known-state.ts';
@@ -49,18 +49,18 @@ export async function deliverPending(ports: DeliveryPorts, ctx: DeliveryContext,
     if (list) list.push(event);
     else byMode.set(mode, [event]);
   }
-  const snapshots = Object.fromEntries(
-    [...new Set(pending.map((e) => e.vendorId))].flatMap((id) => {
-      const known = ports.knownOf(id);
-      return known ? [[id, known.snapshot]] : [];
-    }),
-  );
+  // Known states are read only for events a component filter must place, once per vendor.
+  const snapshots = new Map<string, Snapshot | undefined>();
+  const snapshotOf = (id: string): Snapshot | undefined => {
+    if (!snapshots.has(id)) snapshots.set(id, ports.knownOf(id)?.snapshot);
+    return snapshots.get(id);
+  };
   const notifications = effectiveRules(ctx.settings);
   const shown: PlannedNotification[] = [];
   let handled = 0;
   for (const [mode, events] of byMode) {
     const plan = planNotifications(events, notifications, {
-      now: ctx.now, timeZone: ctx.timeZone, mode, vendorNames, componentsOf: componentsFromSnapshots(snapshots),
+      now: ctx.now, timeZone: ctx.timeZone, mode, vendorNames, componentsOf: componentsFromSnapshots(snapshotOf),
     });
     const suppressed = Object.keys(plan.suppressed);
     if (suppressed.length) ports.markHandled(suppressed, 'suppressed', ctx.now);

@@ -61,6 +61,37 @@ export const MIGRATIONS: readonly string[] = [
     tokenize = 'porter unicode61 remove_diacritics 2'
   );
   `,
+  // 2: the poller's memory out of the vendors row. A quiet poll rewrites the vendors row (last poll,
+  // health); with ~75 KB of known state inline that was ~18 overflow pages of WAL per 304. The
+  // known state gets a table of its own, written only when a read changed it; reachability (a few
+  // bytes, changed by failures) and what the faces show of the last read (`view`, so listing 1,000
+  // vendors parses no known state) stay in the row. `read_at` (the known state's readAt) tells a
+  // copy held in memory from a stale one without reading the JSON; `absent` holds the items the
+  // last read did not list, rewritten only when they change (known-state.ts `splitKnown`). `endpoint_cache` keeps each endpoint's
+  // conditional-GET validators, written in the same transaction as the known state they stand for,
+  // so a restart or `daemon --once` revalidates instead of re-reading everything; `body` only for
+  // adapters of several documents, whose partial 304 needs the unchanged document to parse again.
+  // `poll_log_retried`: the views' "retries in the last day" reads only the polls that retried.
+  // `incidents_closed_seen`, `component_intervals_closed`: hourly retention finds what is old
+  // without scanning the tables (the scans grew with the history).
+  `
+  ALTER TABLE vendors ADD COLUMN reachability TEXT;
+  ALTER TABLE vendors ADD COLUMN view TEXT;
+  CREATE TABLE vendor_known (vendor_id TEXT PRIMARY KEY, known TEXT NOT NULL, absent TEXT, read_at TEXT);
+  INSERT INTO vendor_known (vendor_id, known, read_at)
+    SELECT id, json_extract(known_state, '$.known'), json_extract(known_state, '$.known.readAt') FROM vendors
+    WHERE json_valid(known_state) AND json_type(known_state, '$.known') = 'object';
+  UPDATE vendors SET reachability = json_extract(known_state, '$.reachability')
+    WHERE json_valid(known_state) AND json_type(known_state, '$.reachability') = 'object';
+  UPDATE vendors SET known_state = NULL;
+  CREATE INDEX poll_log_retried ON poll_log (vendor_id, at) WHERE retries > 0;
+  CREATE INDEX incidents_closed_seen ON incidents (last_seen_at) WHERE status IN ('resolved', 'postmortem');
+  CREATE INDEX component_intervals_closed ON component_intervals (to_at) WHERE to_at IS NOT NULL;
+  CREATE TABLE endpoint_cache (
+    vendor_id TEXT NOT NULL, url TEXT NOT NULL, etag TEXT, last_modified TEXT,
+    body BLOB, final_url TEXT, content_type TEXT, PRIMARY KEY (vendor_id, url)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

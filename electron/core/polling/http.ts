@@ -97,13 +97,30 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
   return value ?? null;
 }
 
+/**
+ * Absolute request URLs already parsed: the poller asks for the same few thousand URLs over and
+ * over, and a URL parse was a measurable share of a quiet poll. Only ever read (never mutated),
+ * and cleared past a bound so an unusual caller cannot grow it without end.
+ */
+const parsedUrls = new Map<string, URL | null>();
+
 function httpUrl(text: string, base?: string): URL | null {
-  try {
-    const url = base === undefined ? new URL(text) : new URL(text, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
-  } catch {
-    return null;
+  if (base === undefined) {
+    const known = parsedUrls.get(text);
+    if (known !== undefined) return known;
   }
+  let url: URL | null;
+  try {
+    url = base === undefined ? new URL(text) : new URL(text, base);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') url = null;
+  } catch {
+    url = null;
+  }
+  if (base === undefined) {
+    if (parsedUrls.size >= 10_000) parsedUrls.clear();
+    parsedUrls.set(text, url);
+  }
+  return url;
 }
 
 /**

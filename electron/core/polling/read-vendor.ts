@@ -1,7 +1,8 @@
 import type { FeedError, FeedWarning, FetchError, Snapshot } from '../../../shared/model/index.ts';
 import { endpointsFor, type AdapterId } from '../feeds/endpoints.ts';
-import { ADAPTERS } from '../feeds/registry.ts';
 import type { EndpointSpec, FeedAdapter, FeedDocument, FeedDocuments } from '../feeds/types.ts';
+import type { FeedEntryCache } from '../feeds/feed/entry-cache.ts';
+import type { FeedParseContext } from '../feeds/feed/adapter.ts';
 import { fetchDocument, type FetchFn, type FetchOptions } from './http.ts';
 
 /** HTTP validators of one endpoint, carried from one poll to the next. */
@@ -17,10 +18,18 @@ export interface ReadVendorOptions {
   fetchOptions?: Omit<FetchOptions, 'etag' | 'lastModified'>;
   /** Endpoints fetched at once. Default 3: polite to one vendor, and most adapters read ≤ 4 documents. */
   concurrency?: number;
-  /** Previous validators by endpoint URL: sent as If-None-Match / If-Modified-Since. */
+  /**
+   * Previous validators by endpoint URL: sent as If-None-Match / If-Modified-Since. Give them only
+   * while the caller holds what they stand for (the snapshot read from those bodies): when every
+   * endpoint answers 304 the read is `unchanged` and nothing is parsed.
+   */
   validators?: Readonly<Record<string, Validators>>;
-  /** Previous bodies by endpoint URL: what a 304 means. Without one, a 304 is re-fetched plainly. */
-  cached?: Readonly<Record<string, FeedDocument>>;
+  /**
+   * Previous bodies by endpoint URL, or a function that finds one (the poller keeps them in the
+   * history, not in memory): needed only when some endpoints answer 304 and others changed, to parse
+   * the whole set again. An endpoint without one is then re-fetched plainly.
+   */
+  cached?: Readonly<Record<string, FeedDocument>> | ((url: string) => FeedDocument | undefined);
   /** Bodies already fetched this round by URL (detection's probe): not fetched again. */
   prefetched?: Readonly<Record<string, FeedDocument>>;
   /** The URL the user watches; defaults to the base. */
@@ -28,6 +37,8 @@ export interface ReadVendorOptions {
   /** UTC ISO instant of this read; defaults to now. */
   fetchedAt?: string;
   timeZone?: string;
+  /** The feed's entry cache (feed-xml only; feeds/feed/entry-cache.ts): the poller keeps one per recently changed feed. */
+  entryCache?: FeedEntryCache;
 }
 
 /** What happened to one endpoint: what the poller stores for next time and shows in diagnostics. */
@@ -62,23 +73,55 @@ export type ReadVendorResult =
  * `check` command and the poller, which keeps `endpoints[].validators` and `.document` per URL.
  */
 export async function readVendor(adapterId: AdapterId, base: string, opts: ReadVendorOptions = {}): Promise<ReadVendorResult> {
-  return readEndpoints(ADAPTERS[adapterId], endpointsFor(adapterId, base), { sourceUrl: base, ...opts });
+  return readEndpoints(() => adapterFor(adapterId), endpointsFor(adapterId, base), { sourceUrl: base, ...opts });
 }
 
-/** readVendor for an explicit adapter and endpoint list (tests, detection, custom endpoints). */
-export async function readEndpoints(adapter: FeedAdapter, endpoints: readonly EndpointSpec[], opts: ReadVendorOptions = {}): Promise<ReadVendorResult> {
-  const reads = await mapLimit(endpoints, opts.concurrency ?? 3, (spec) => readOne(spec, opts));
+let registry: Promise<{ ADAPTERS: Record<AdapterId, FeedAdapter> }> | undefined;
+
+/**
+ * An adapter, its registry imported on the first parse: a process whose feeds all answer 304
+ * (`daemon --once` run again) never needs one, and importing every adapter was ≈300 ms of CPU and
+ * ≈15 MB of RSS of such a run.
+ */
+export function adapterFor(id: AdapterId): Promise<FeedAdapter> {
+  registry ??= import('../feeds/registry.ts');
+  return registry.then((r) => r.ADAPTERS[id]);
+}
+
+/**
+ * readVendor for an explicit adapter and endpoint list (tests, detection, custom endpoints). The
+ * adapter may be given as a loader, called only when there is something to parse.
+ */
+export async function readEndpoints(adapter: FeedAdapter | (() => Promise<FeedAdapter>), endpoints: readonly EndpointSpec[], opts: ReadVendorOptions = {}): Promise<ReadVendorResult> {
+  const limit = opts.concurrency ?? 3;
+  const reads = await mapLimit(endpoints, limit, (spec) => readOne(spec, opts));
   const failedRequired = reads.find((r) => r.outcome === 'failed' && !r.optional);
   if (failedRequired?.error) return { ok: false, failure: { source: 'fetch', role: failedRequired.role, error: failedRequired.error }, endpoints: reads };
   if (reads.every((r) => r.outcome === 'not_modified')) return { ok: true, unchanged: true, endpoints: reads };
+  // A partial 304: the unchanged documents are parsed again with the changed ones, from the bodies
+  // the caller kept, or read again in full when it kept none.
+  const missing = reads.flatMap((r, i) => (r.outcome === 'not_modified' && !r.document ? [i] : []));
+  for (const i of missing) {
+    const document = cachedDocument(opts, reads[i]!.url);
+    if (document) reads[i] = { ...reads[i]!, document };
+  }
+  const refetch = missing.filter((i) => !reads[i]!.document);
+  if (refetch.length > 0) {
+    const again = await mapLimit(refetch, limit, (i) => readOne(endpoints[i]!, { ...opts, validators: {} }));
+    refetch.forEach((i, k) => (reads[i] = again[k]!));
+    const failed = again.find((r) => r.outcome === 'failed' && !r.optional);
+    if (failed?.error) return { ok: false, failure: { source: 'fetch', role: failed.role, error: failed.error }, endpoints: reads };
+  }
 
   const docs: FeedDocuments = {};
   for (const read of reads) if (read.document) docs[read.role] = read.document;
-  const parsed = adapter.parse(docs, {
+  const ctx: FeedParseContext = {
     sourceUrl: opts.sourceUrl ?? endpoints[0]?.url ?? '',
     fetchedAt: opts.fetchedAt ?? new Date().toISOString(),
     ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
-  });
+    ...(opts.entryCache ? { entryCache: opts.entryCache } : {}),
+  };
+  const parsed = (typeof adapter === 'function' ? await adapter() : adapter).parse(docs, ctx);
   if (!parsed.ok) return { ok: false, failure: { source: 'feed', error: parsed.error }, endpoints: reads };
   const warnings: FeedWarning[] = reads
     .filter((r) => r.outcome === 'failed' && r.error)
@@ -93,13 +136,13 @@ async function readOne(spec: EndpointSpec, opts: ReadVendorOptions): Promise<End
   if (pre) return { ...base, outcome: 'prefetched', validators: { etag: null, lastModified: null }, document: pre };
   const fetch = opts.fetch ?? fetchDocument;
   const sent = opts.validators?.[spec.url];
-  const cached = opts.cached?.[spec.url];
-  // Validators are only worth sending when we still hold the body a 304 stands for.
-  const conditional = sent && cached ? { etag: sent.etag, lastModified: sent.lastModified } : {};
+  const conditional = sent ? { etag: sent.etag, lastModified: sent.lastModified } : {};
   const out = await fetch(spec.url, { ...opts.fetchOptions, ...conditional });
   if (!out.ok) return { ...base, outcome: 'failed', validators: sent ?? { etag: null, lastModified: null }, error: out.error, ...(out.error.status ? { status: out.error.status } : {}) };
   if (out.notModified) {
     const validators = { etag: out.value.etag ?? sent?.etag ?? null, lastModified: out.value.lastModified ?? sent?.lastModified ?? null };
+    // A body kept in memory comes along (cheap); one kept elsewhere is looked up only if needed.
+    const cached = typeof opts.cached === 'function' ? undefined : opts.cached?.[spec.url];
     return { ...base, outcome: 'not_modified', validators, status: 304, latencyMs: out.value.latencyMs, ...(cached ? { document: cached } : {}) };
   }
   const v = out.value;
@@ -112,6 +155,10 @@ async function readOne(spec: EndpointSpec, opts: ReadVendorOptions): Promise<End
     bytes: v.bytes,
     latencyMs: v.latencyMs,
   };
+}
+
+function cachedDocument(opts: ReadVendorOptions, url: string): FeedDocument | undefined {
+  return typeof opts.cached === 'function' ? opts.cached(url) : opts.cached?.[url];
 }
 
 /** Map with at most `limit` promises in flight; results keep input order. */

@@ -4,13 +4,10 @@ import { fail, ok, type ApiResult } from '../../../shared/contract/result.ts';
 import type { Settings, WatchedVendor } from '../../../shared/contract/settings.ts';
 import type { EngineState, VendorView } from '../../../shared/contract/vendors.ts';
 import { linksIn, normaliseLink } from '../../../shared/model/index.ts';
-import { maintenancesToIcs } from '../calendar/ics.ts';
-import { searchCatalog } from '../catalog/index.ts';
-import type { HistoryStore } from '../history/store.ts';
+import { summariseKnown, type KnownSummary } from '../changes/known-view.ts';
+import type { HistoryStore, VendorRow } from '../history/store.ts';
 import type { FetchFn } from '../polling/http.ts';
 import type { SettingsStore } from '../settings/index.ts';
-import { previewVendor } from '../vendors/preview.ts';
-import { resolveVendorSource } from '../vendors/source-from-url.ts';
 import { vendorView } from './vendor-view.ts';
 
 /** What the handlers need from the root: its stores, and the running loop when there is one. */
@@ -36,6 +33,8 @@ export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promis
  * root hears of every change (from here, another process or a hand edit) and re-aligns the loop.
  */
 export function createHandlers(deps: HandlerDeps): Handlers {
+  // Detection, the catalogue and the calendar are imported by the calls that use them: a process
+  // that only polls (`daemon --once`) never loads them, nor every feed adapter detection imports.
   const { settings, history } = deps;
   const views = (): VendorView[] => {
     const rows = new Map(history.vendors().map((r) => [r.id, r]));
@@ -53,24 +52,26 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'maintenances.list': async (q) => ok(history.listMaintenances(q)),
     'maintenances.ics': async (q) => {
       const records = history.listMaintenances(q);
-      return ok({ filename: `upstream-maintenance${q.vendorId ? `-${q.vendorId}` : ''}.ics`, text: maintenancesToIcs(records, { now: deps.now() }) });
+      return ok({ filename: `upstream-maintenance${q.vendorId ? `-${q.vendorId}` : ''}.ics`, text: (await import('../calendar/ics.ts')).maintenancesToIcs(records, { now: deps.now() }) });
     },
     'events.recent': async (q) => ok(history.recentEvents(q)),
     'history.search': async (q) => ok(history.search(q)),
     'history.stats': async (q) => ok(history.stats(q, deps.now())),
     'postmortems.list': async (q) => ok(history.listPostmortems(q)),
-    'catalog.search': async ({ query, limit }) => ok(searchCatalog(query, limit)),
+    'catalog.search': async ({ query, limit }) => ok((await import('../catalog/index.ts')).searchCatalog(query, limit)),
     'settings.get': async () => ok(settings.settings),
     'notices.list': async () => ok(deps.notices()),
     'watchlist.export': async () => ok(settings.exportWatchlist()),
     'vendors.detect': async ({ idOrUrl, timeoutSeconds }) => {
       const timeoutMs = (timeoutSeconds ?? 10) * 1000;
       const http: FetchFn = (url, opts) => deps.http(url, { totalTimeoutMs: timeoutMs, connectTimeoutMs: Math.min(timeoutMs, 5_000), ...opts });
+      const { previewVendor } = await import('../vendors/preview.ts');
       const read = await previewVendor(idOrUrl, http, Math.min(timeoutMs, 5_000));
       if (!read.ok) return fail('detect_failed', read.message);
       return ok({ source: read.source, platform: read.source.platform, snapshot: read.snapshot });
     },
     'vendors.add': async ({ idOrUrl, intervalSeconds }) => {
+      const { resolveVendorSource } = await import('../vendors/source-from-url.ts');
       const found = await resolveVendorSource(idOrUrl, deps.http);
       if (!found.ok) return fail('detect_failed', `${found.url}: ${found.message}`);
       const added = await settings.addVendor(found.source);
@@ -147,8 +148,19 @@ async function configure(settings: SettingsStore, request: { vendorId: string; i
   return ok(saved.value.watchlist.find((v) => v.id === request.vendorId)!);
 }
 
-/** One watched vendor's view, from settings, its history row and its stored memory. */
+/** One watched vendor's view, from settings, its history row and the summary of its last read. */
 export function viewOf(deps: Pick<HandlerDeps, 'history' | 'now'>, vendor: WatchedVendor, row = deps.history.vendor(vendor.id)): VendorView {
   const dayAgo = new Date(Date.parse(deps.now()) - 86_400_000).toISOString();
-  return vendorView(vendor, row, deps.history.loadVendorState(vendor.id).known, deps.history.retriesSince(vendor.id, dayAgo));
+  return vendorView(vendor, row, summaryOf(deps.history, vendor.id, row), deps.history.retriesSince(vendor.id, dayAgo));
+}
+
+/**
+ * The summary stored with the vendor's row; for a row written before summaries were stored, made
+ * once from the known state (the next read that changes anything stores it).
+ */
+export function summaryOf(history: HistoryStore, vendorId: string, row: VendorRow | undefined): KnownSummary | null {
+  if (!row) return null;
+  if (row.summary) return row.summary;
+  const known = history.loadKnown(vendorId);
+  return known ? summariseKnown(known) : null;
 }

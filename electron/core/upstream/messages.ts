@@ -65,8 +65,11 @@ export class MessageHub {
     this.lastStateKey = this.stateKey();
   }
 
-  /** An engine signal, with the vendor's fresh view when it was a poll. */
-  translate(signal: EngineSignal, view: VendorView | undefined): void {
+  /**
+   * An engine signal, with the vendor's fresh view when it was a poll. The view is built only when
+   * someone listens (a `daemon --once` without a face, a benchmark): it costs two queries a poll.
+   */
+  translate(signal: EngineSignal, viewOf?: () => VendorView | undefined): void {
     switch (signal.type) {
       case 'poll': {
         const r = signal.result;
@@ -74,6 +77,7 @@ export class MessageHub {
         this.send({ type: 'poll', poll: { vendorId: r.vendor.id, vendorName: r.vendor.name, at: r.at, outcome: r.outcome, health: r.health, retries: r.retries, error: r.error } });
         if (r.known) this.levels.set(r.vendor.id, r.known.snapshot.status.level);
         if (!this.lastCycleAt || r.at > this.lastCycleAt) this.lastCycleAt = r.at;
+        const view = this.listeners.size > 0 ? viewOf?.() : undefined;
         if (view) this.send({ type: 'vendor', vendor: view });
         break;
       }

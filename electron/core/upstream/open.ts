@@ -10,7 +10,7 @@ import { HistoryStore } from '../history/index.ts';
 import { closeHttpAgents, fetchDocument, type FetchFn } from '../polling/http.ts';
 import { SettingsStore } from '../settings/index.ts';
 import { dispatch } from './dispatch.ts';
-import { createHandlers, viewOf } from './handlers.ts';
+import { createHandlers, summaryOf, viewOf } from './handlers.ts';
 import { MessageHub } from './messages.ts';
 import { vendorView } from './vendor-view.ts';
 
@@ -91,14 +91,25 @@ export async function openUpstream(options: UpstreamOptions): Promise<OpenResult
   });
   const retriesSinceDayAgo = (id: string): number => history.retriesSince(id, new Date(Date.parse(now()) - 86_400_000).toISOString());
   engine.subscribe((signal) => {
-    // The poll's own memory makes the view: no re-reading of what was just written.
-    const view = signal.type === 'poll'
-      ? watched(signal.result.vendor.id, (v) => vendorView(v, history.vendor(v.id), signal.result.known, retriesSinceDayAgo(v.id)))
+    // The row just written holds the summary of the last read: no known state is parsed per poll.
+    const viewOf = signal.type === 'poll'
+      ? () => watched(signal.result.vendor.id, (v) => {
+        const row = history.vendor(v.id);
+        return vendorView(v, row, summaryOf(history, v.id, row), retriesSinceDayAgo(v.id));
+      })
       : undefined;
-    hub.translate(signal, view);
+    hub.translate(signal, viewOf);
   });
+  // By id, rebuilt when the watchlist changes: a linear search per poll was O(vendors²) per cycle.
+  let byId = new Map<string, WatchedVendor>();
+  let indexed: readonly WatchedVendor[] | null = null;
   const watched = <T>(id: string, fn: (vendor: WatchedVendor) => T): T | undefined => {
-    const vendor = settings.current.watchlist.find((v) => v.id === id);
+    const list = settings.current.watchlist;
+    if (indexed !== list || byId.size !== list.length) {
+      byId = new Map(list.map((v) => [v.id, v]));
+      indexed = list;
+    }
+    const vendor = byId.get(id);
     return vendor ? fn(vendor) : undefined;
   };
 

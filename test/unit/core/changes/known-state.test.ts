@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Snapshot, VendorEvent } from '../../../../shared/model/index.ts';
 import { diff } from '../../../../electron/core/changes/diff.ts';
 import type { KnownState, MergeOptions } from '../../../../electron/core/changes/known-state.ts';
-import { mergeKnown } from '../../../../electron/core/changes/known-state.ts';
+import { joinKnown, mergeKnown, sameAbsent, splitKnown } from '../../../../electron/core/changes/known-state.ts';
 import { countKinds, ctxAt, incident, maintenance, mUpdate, snapshot, update } from './factories.ts';
 
 /** One poll as the engine runs it: diff against the known state, then fold the poll in. */
@@ -125,5 +125,35 @@ describe('mergeKnown', () => {
     s = poll(s.known, snapshot({ incidents: [incident('a', closed)] }), '2024-05-03T10:00:00.000Z');
     s = poll(s.known, snapshot({ incidents: [withPm] }), '2024-05-04T10:00:00.000Z');
     expect(s.events).toEqual([]);
+  });
+});
+
+describe('a known state in two parts (what the read listed, what it remembers)', () => {
+  const a = incident('a', [inv('a', '2024-05-01T08:00:00.000Z'), res('a', '2024-05-01T09:00:00.000Z')]);
+  const b = incident('b', [inv('b', '2024-05-02T08:00:00.000Z')]);
+  const c = incident('c', [inv('c', '2024-05-03T08:00:00.000Z'), res('c', '2024-05-03T09:00:00.000Z')]);
+  const m = maintenance('m', 'scheduled', [mUpdate('2024-05-01T00:00:00.000Z', 'Scheduled', 'Maintenance m is scheduled.', 'scheduled')]);
+
+  it('split then joined is the same known state, through JSON as the store keeps it', () => {
+    let k = mergeKnown(null, snapshot({ incidents: [a, b, c], maintenances: [m] }), '2024-05-04T10:00:00.000Z');
+    k = mergeKnown(k, snapshot({ incidents: [b] }), '2024-05-05T10:00:00.000Z');
+    const parts = splitKnown(k);
+    if (!parts) throw new Error('a merged state has readAt');
+    expect(parts.listed.snapshot.incidents.map((i) => i.id)).toEqual(['b']);
+    expect(parts.absent.incidents.map((i) => i.id).sort()).toEqual(['a', 'c']);
+    expect(parts.absent.maintenances.map((x) => x.id)).toEqual(['m']);
+    const stored = JSON.parse(JSON.stringify(parts)) as typeof parts;
+    expect(joinKnown(stored.listed, stored.absent)).toEqual(k);
+  });
+
+  it('absent items that stay absent keep their identity, so an unchanged absent part is told apart without comparing text', () => {
+    const first = mergeKnown(null, snapshot({ incidents: [a, b] }), '2024-05-04T10:00:00.000Z');
+    const second = mergeKnown(first, snapshot({ incidents: [b] }), '2024-05-05T10:00:00.000Z');
+    expect(sameAbsent(first, second)).toBe(false); // `a` just left the feed
+    const reloaded = JSON.parse(JSON.stringify(second)) as KnownState;
+    const third = mergeKnown(reloaded, snapshot({ incidents: [b, c] }), '2024-05-06T10:00:00.000Z');
+    expect(sameAbsent(reloaded, third)).toBe(true);
+    const back = mergeKnown(third, snapshot({ incidents: [a, c] }), '2024-05-07T10:00:00.000Z');
+    expect(sameAbsent(third, back)).toBe(false); // `a` came back, `b` left
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mergeKnown } from '../../../../electron/core/changes/known-state.ts';
 import type { HistoryStore } from '../../../../electron/core/history/index.ts';
 import { component, count, event, incident, knownAfter, maintenance, openStore, poll, snapshot, storePerTest, tempDir, update } from './factories.ts';
 
@@ -153,6 +154,57 @@ describe('applyPoll', () => {
     expect(count(store, 'SELECT count(*) AS n FROM poll_log')).toBe(0);
     expect(store.vendors()).toEqual([]);
     expect(store.applyPoll(poll(T1, { events: [event('e1')] })).map((e) => e.id)).toEqual(['e1']);
+  });
+});
+
+describe('applyPoll: what a poll says it need not rewrite', () => {
+  let store: HistoryStore;
+  storePerTest({ get: () => store, set: (opened) => { store = opened; } });
+
+  it('an item the poll marks unchanged is only stamped as seen; the others are written', () => {
+    const u1b = { ...u1, body: 'Edited in place, yet marked unchanged: must not reach the store.' };
+    store.applyPoll(poll(T0, { snapshot: snapshot({ incidents: [incident('inc1', [u1]), incident('inc2', [u1])], maintenances: [maintenance('m1', 'scheduled', T3, null)] }) }));
+    store.applyPoll(poll(T1, {
+      snapshot: snapshot({ incidents: [incident('inc1', [u1b]), incident('inc2', [u1, u2])], maintenances: [maintenance('m1', 'in_progress', T3, null)] }),
+      unchangedItems: new Set(['incident:inc1', 'maintenance:m1']),
+    }));
+    expect(store.getIncident('github', 'inc1')).toMatchObject({ lastSeenAt: T1 });
+    expect(store.getIncident('github', 'inc1')?.incident.updates.map((u) => u.body)).toEqual([u1.body]);
+    expect(store.getIncident('github', 'inc2')?.incident.updates).toHaveLength(2);
+    expect(store.all('SELECT status, last_seen_at FROM maintenances')).toEqual([{ status: 'scheduled', last_seen_at: T1 }]);
+  });
+
+  it("a first read's old news is stored handled with the poll, and never pending", () => {
+    const fresh = store.applyPoll(poll(T0, { events: [event('old'), event('ongoing', { subjectId: 'inc2' })], oldNews: new Set(['old']) }));
+    expect(fresh.map((e) => e.id)).toEqual(['old', 'ongoing']);
+    expect(store.pendingNotifications().map((e) => e.id)).toEqual(['ongoing']);
+    expect(store.get("SELECT handled, handled_at FROM events WHERE id = 'old'")).toEqual({ handled: 'suppressed', handled_at: T0 });
+  });
+
+  it('writes the absent part of a known state only when it changed, and reads the whole state back', () => {
+    const a = incident('a', [u1]);
+    const b = incident('b', [u2], { startedAt: u2.at });
+    const first = mergeKnown(null, snapshot({ incidents: [a, b] }), T0);
+    const second = mergeKnown(first, snapshot({ incidents: [b] }), T1);
+    store.applyPoll(poll(T1, { known: second }));
+    const stored = store.get('SELECT absent FROM vendor_known') as { absent: string };
+    expect(JSON.parse(stored.absent).incidents.map((i: { id: string }) => i.id)).toEqual(['a']);
+    const third = mergeKnown(second, snapshot({ incidents: [b] }), T2);
+    store.applyPoll(poll(T2, { known: third, absentUnchanged: true }));
+    expect(store.get('SELECT absent FROM vendor_known')).toEqual(stored);
+    expect(store.loadKnown('github')).toEqual(JSON.parse(JSON.stringify(third)));
+    expect(store.knownReadAt('github')).toBe(T2);
+  });
+
+  it("stores the summary the faces show of the last read, and keeps it through quiet and failed polls", () => {
+    const active = incident('inc1', [u1]);
+    store.applyPoll(poll(T0, { snapshot: snapshot({ incidents: [active, incident('inc2', [u1, u3])], components: [component('api', 'degraded')] }) }));
+    store.applyPoll(poll(T1, { outcome: 'not_modified', httpStatus: 304 }));
+    store.applyPoll(poll(T2, { outcome: 'fetch_error', error: 'timeout', health: 'unreachable' }));
+    const summary = store.vendor('github')?.summary;
+    expect(summary?.activeIncidents.map((i) => i.id)).toEqual(['inc1']);
+    expect(summary?.components.map((c) => c.status)).toEqual(['degraded']);
+    expect(summary?.level).toBe('operational');
   });
 });
 

@@ -13,7 +13,7 @@ describe('opening the history database', () => {
 
   it('creates a missing file and migrates it to the current schema in WAL mode', () => {
     const store = openStore(tmp.file());
-    expect(SCHEMA_VERSION).toBe(1);
+    expect(SCHEMA_VERSION).toBe(2);
     expect(store.get('PRAGMA user_version')).toEqual({ user_version: SCHEMA_VERSION });
     expect(store.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
     const tables = ['vendors', 'incidents', 'incident_updates', 'maintenances', 'component_intervals', 'events', 'poll_log', 'search_index'];
