@@ -102,6 +102,8 @@ test('the component filter is saved by the engine: still ticked after a reload',
   await expect(detail).toContainText('Watching 1 component');
   await detail.getByRole('checkbox', { name: 'Actions' }).check();
   await expect(detail).toContainText('Watching 2 of 11');
+  // The boxes show the click at once; the note says when the engine has saved it.
+  await expect(detail.getByRole('group', { name: 'Components' }).getByRole('status')).toContainText('Watching 2 components');
 
   await page.reload();
   const reloaded = page.getByRole('region', { name: 'GitHub settings' });

@@ -118,10 +118,15 @@ function ComponentFilter({ vendor, saved }: { vendor: VendorView; saved: readonl
   // A saved choice the page no longer lists (renamed, or not read yet) stays visible, so it can be unticked.
   const missing = chosen.filter((entry) => !listed.some((c) => isChosen([entry], c)));
   const legendId = domId('settings-components', vendor.source.id);
+  // Each save carries the whole list, so they go one after another in click order: two quick
+  // clicks sent at once could reach the engine the other way round and the first would win.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const save = (next: string[]): void => {
     if (!client) return;
     choose(next);
-    void run(() => client.vendors.configure({ vendorId: vendor.source.id, components: next }), next.length === 0 ? `Watching all components` : `Watching ${next.length} component${next.length === 1 ? '' : 's'}`).then((result) => {
+    const call = (): ReturnType<typeof client.vendors.configure> => client.vendors.configure({ vendorId: vendor.source.id, components: next });
+    const saved = next.length === 0 ? `Watching all components` : `Watching ${next.length} component${next.length === 1 ? '' : 's'}`;
+    queue.current = queue.current.then(() => run(call, saved)).then((result) => {
       if (result && !result.ok) forget();
     });
   };
