@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SettingsStore } from '../electron/core/settings/index.ts';
+import { ENGINE_V8_FLAGS, LEAN_START } from './lean-start.ts';
 import type { ChildMessage, CycleFigures } from './poll-cycle-child.ts';
 import type { ProcessFigures } from './process-report.ts';
 import { fmt, median, type BenchSection } from './report.ts';
@@ -42,7 +43,7 @@ interface ChildRun {
 
 function runChild(args: string[], deliveryCapMs: number): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = fork(here('./poll-cycle-child.ts'), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(here('./poll-cycle-child.ts'), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], ...LEAN_START });
     const messages: ChildMessage[] = [];
     let stopped = false;
     let cap: NodeJS.Timeout | undefined;
@@ -77,8 +78,8 @@ async function startServer(vendors: number): Promise<{ url: string; close(): voi
  */
 function runProcess(args: string[], reportFile: string): Promise<{ figures: ProcessFigures; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', here('./process-report.ts'), ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, UPSTREAM_BENCH_REPORT: reportFile },
+    const child = spawn(process.execPath, [...ENGINE_V8_FLAGS, '--import', here('./process-report.ts'), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'], env: { ...LEAN_START.env, UPSTREAM_BENCH_REPORT: reportFile },
     });
     let stdout = '';
     let stderr = '';

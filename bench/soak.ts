@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prng } from '../test/support/prng.ts';
 import { replayVersions } from '../test/support/replay.ts';
+import { LEAN_START } from './lean-start.ts';
 import { fmt, median, type BenchSection } from './report.ts';
 import type { SoakCycle } from './soak-child.ts';
 
@@ -20,7 +21,7 @@ export interface SoakOptions { vendors?: number; cycles?: number; changing?: num
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
 function child(script: string, args: string[]): { proc: ChildProcess; next(): Promise<Record<string, unknown>> } {
-  const proc = fork(here(script), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const proc = fork(here(script), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], ...LEAN_START });
   const queue: Record<string, unknown>[] = [];
   const waiters: ((m: Record<string, unknown>) => void)[] = [];
   proc.on('message', (m) => {

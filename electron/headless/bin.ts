@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=4
 import { enableCompileCache } from 'node:module';
 
 // Node keeps compiled code of our modules on disk between runs (its own cache folder), so a CLI

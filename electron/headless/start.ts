@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { electronJsFlags } from '../core/engine/lean-runtime.ts';
 import { main } from './cli.ts';
 import { electronBinary } from './start-support.ts';
 
@@ -11,7 +12,8 @@ const binary = electronBinary();
 // `npm run build` bundles the shell (dist-electron/main.cjs, package.json's "main").
 const appEntry = new URL('../../dist-electron/main.cjs', import.meta.url);
 if (binary && existsSync(appEntry)) {
-  const child = spawn(binary, ['.'], { stdio: 'inherit', cwd: new URL('../..', import.meta.url) });
+  // V8's settings for the main process (where the engine runs) go on Electron's command line.
+  const child = spawn(binary, [electronJsFlags(), '.'], { stdio: 'inherit', cwd: new URL('../..', import.meta.url) });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   process.stderr.write(binary

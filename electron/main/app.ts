@@ -7,6 +7,7 @@ import type { PlannedNotification } from '../core/changes/notification-text.ts';
 import { openUpstream, type Upstream, type UpstreamOptions } from '../core/upstream/open.ts';
 import type { DesktopShell, WindowHandle } from './facade.ts';
 import { createIpcBridge } from './ipc/bridge.ts';
+import { electronJsFlags } from '../core/engine/lean-runtime.ts';
 import { linuxAutostartEnabled, setLinuxAutostart } from './lifecycle/autostart.ts';
 import { routeForNotification } from './notifications/route.ts';
 import { trayMenu, type MenuAction } from './tray/menu.ts';
@@ -126,7 +127,7 @@ export async function startDesktop(shell: DesktopShell, options: DesktopOptions 
         await upstream.call('notifications.snooze', { vendorId: null, minutes: 0 });
         return;
       case 'launch-at-login':
-        if (shell.platform === 'linux') await setLinuxAutostart(action.enabled, shell.execPath, [], { env: shell.env, home: shell.homeDir });
+        if (shell.platform === 'linux') await setLinuxAutostart(action.enabled, shell.execPath, [electronJsFlags()], { env: shell.env, home: shell.homeDir });
         else shell.setLoginItem(action.enabled);
         await refreshTray();
         return;

@@ -6,6 +6,7 @@ import {
 } from 'electron';
 import Store from 'electron-store';
 import { IPC } from '../../shared/contract/ipc.ts';
+import { electronJsFlags } from '../core/engine/lean-runtime.ts';
 import { readStatic } from '../headless/serve/static-files.ts';
 import type { DesktopShell, KeyValueStore, TrayHandle, WindowHandle, WindowOptions } from './facade.ts';
 import type { MenuAction, MenuItem } from './tray/menu.ts';
@@ -126,7 +127,7 @@ export function electronShell(): DesktopShell {
     quit: () => app.quit(),
     hideDock: () => app.dock?.hide(),
     getLoginItem: () => app.getLoginItemSettings().openAtLogin,
-    setLoginItem: (enabled) => app.setLoginItemSettings({ openAtLogin: enabled, args: ['--hidden'] }),
+    setLoginItem: (enabled) => app.setLoginItemSettings({ openAtLogin: enabled, args: [electronJsFlags(), '--hidden'] }),
     registerAppProtocol() {
       protocol.handle(APP_SCHEME, async (request) => {
         const url = new URL(request.url);

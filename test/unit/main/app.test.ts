@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IPC } from '../../../shared/contract/ipc.ts';
@@ -132,6 +132,8 @@ describe('the desktop app through its facade', () => {
     const file = join(shell.homeDir, '.config/autostart/upstream.desktop');
     await desktop.act({ type: 'launch-at-login', enabled: true });
     expect(existsSync(file)).toBe(true);
+    // Started at login as the package's own desktop entry starts it: with the engine's V8 settings.
+    expect(readFileSync(file, 'utf8')).toMatch(/^Exec=\S+ --js-flags=--max-semi-space-size=4 --hidden$/m);
     expect(shell.tray.menu.find((i) => i.kind === 'checkbox')).toMatchObject({ checked: true });
     await desktop.act({ type: 'launch-at-login', enabled: false });
     expect(existsSync(file)).toBe(false);
