@@ -31,7 +31,18 @@ function machine(): string {
 }
 
 /** Markdown for the whole run, headed by the machine it ran on so figures are read in context. */
-export function renderReport(sections: BenchSection[], command: string, startedAt: Date): string {
+/**
+ * Sections of docs/benchmarks.md written by hand (what memory holds and why, the goals read off a
+ * run) carry this line under their heading; a full run keeps them, after its own.
+ */
+export const HAND_WRITTEN = '<!-- written by hand: npm run bench keeps this section -->';
+
+/** The hand-written sections of an existing report, in order. */
+export function handWrittenSections(existing: string): string[] {
+  return existing.split(/\n(?=## )/).slice(1).filter((part) => part.includes(HAND_WRITTEN)).map((part) => part.trimEnd());
+}
+
+export function renderReport(sections: BenchSection[], command: string, startedAt: Date, kept: readonly string[] = []): string {
   const lines = [
     '# Benchmarks',
     '',
@@ -41,6 +52,7 @@ export function renderReport(sections: BenchSection[], command: string, startedA
     '',
   ];
   lines.push(...sectionLines(sections, null));
+  for (const section of kept) lines.push(section, '');
   return lines.join('\n');
 }
 

@@ -5,14 +5,15 @@ import { benchAtomParse } from './atom-parse.ts';
 import { benchPollCycle } from './poll-cycle.ts';
 import { benchReplayThroughput } from './replay-throughput.ts';
 import { benchSearchLatency } from './search-latency.ts';
-import { mergeReport, renderReport, type BenchSection } from './report.ts';
+import { handWrittenSections, mergeReport, renderReport, type BenchSection } from './report.ts';
 import { benchSoak } from './soak.ts';
 import { benchUi } from './ui.ts';
 
 /**
  * `npm run bench`: runs every benchmark in turn (one at a time: the machine has 2 cores) and
  * writes docs/benchmarks.md. `--only NAME` runs one and replaces only its sections in the file
- * (each section says when and on what it ran); `--no-write` prints without writing.
+ * (each section says when and on what it ran); `--no-write` prints without writing. Sections
+ * marked as hand-written (report.ts `HAND_WRITTEN`) survive a full run.
  */
 const BENCHES: Record<string, () => Promise<BenchSection | BenchSection[]>> = {
   'atom-parse': () => benchAtomParse(),
@@ -38,6 +39,9 @@ for (const [name, bench] of Object.entries(BENCHES)) {
 }
 const file = join(REPO_ROOT, 'docs/benchmarks.md');
 const command = only ? `npm run bench -- --only ${only}` : 'npm run bench';
-const report = only && existsSync(file) ? mergeReport(readFileSync(file, 'utf8'), sections, command, startedAt) : renderReport(sections, command, startedAt);
+const existing = existsSync(file) ? readFileSync(file, 'utf8') : null;
+const report = only && existing !== null
+  ? mergeReport(existing, sections, command, startedAt)
+  : renderReport(sections, command, startedAt, existing === null ? [] : handWrittenSections(existing));
 if (!args.includes('--no-write')) writeFileSync(file, report);
 process.stdout.write(report);
