@@ -1,12 +1,13 @@
-import { fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SettingsStore } from '../electron/core/settings/index.ts';
-import { ENGINE_V8_FLAGS, LEAN_START } from './lean-start.ts';
+import { LEAN_START } from './lean-start.ts';
 import type { ChildMessage, CycleFigures } from './poll-cycle-child.ts';
 import type { ProcessFigures } from './process-report.ts';
+import { runProcess } from './run-process.ts';
 import { fmt, median, type BenchSection } from './report.ts';
 
 /**
@@ -70,27 +71,6 @@ async function startServer(vendors: number): Promise<{ url: string; close(): voi
     server.once('error', reject);
   });
   return { url: `http://127.0.0.1:${port}`, close: () => void server.send('close') };
-}
-
-/**
- * Run a whole process with bench/process-report.ts preloaded; its own CPU since it started and its
- * peak RSS come back through a file, so startup and imports count as they do for a cron job.
- */
-function runProcess(args: string[], reportFile: string): Promise<{ figures: ProcessFigures; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...ENGINE_V8_FLAGS, '--import', here('./process-report.ts'), ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'], env: { ...LEAN_START.env, UPSTREAM_BENCH_REPORT: reportFile },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`${args.join(' ')} exited with ${code}: ${stderr.slice(-2000)}`));
-      resolve({ figures: JSON.parse(readFileSync(reportFile, 'utf8')) as ProcessFigures, stdout });
-    });
-  });
 }
 
 /** Outcomes of the polls a `daemon --once --json` run printed, counted. */

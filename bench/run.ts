@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../test/support/paths.ts';
 import { benchAtomParse } from './atom-parse.ts';
+import { benchCliStart } from './cli-start.ts';
 import { benchPollCycle } from './poll-cycle.ts';
 import { benchReplayThroughput } from './replay-throughput.ts';
 import { benchSearchLatency } from './search-latency.ts';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<BenchSection | BenchSection[]>> = {
   'replay-throughput': () => benchReplayThroughput(),
   'search-latency': () => benchSearchLatency(),
   'poll-cycle': () => benchPollCycle(),
+  'cli-start': () => benchCliStart(),
   ui: () => benchUi(),
   soak: () => benchSoak(),
 };

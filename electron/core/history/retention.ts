@@ -5,8 +5,15 @@ import { stmt } from './statements.ts';
 const DAY = 86_400_000;
 
 /**
+ * Days of poll log kept, whatever the history window: one row per poll is the only table that
+ * grows with time when nothing happens (50 vendors every 5 minutes: 5.3 million rows a year),
+ * and what reads it looks back a day (a vendor's retries) or a few dozen polls (diagnostics).
+ */
+export const POLL_LOG_DAYS = 7;
+
+/**
  * Delete history older than `days`: closed incidents (with their updates and search entries),
- * past maintenances, events, poll log rows and closed component intervals. Kept whatever their
+ * past maintenances, events and closed component intervals; the poll log after POLL_LOG_DAYS. Kept whatever their
  * age: ongoing incidents (still news) and anything the vendor's feed still lists (deleting it
  * would only have the next poll write it again). Events go by when *we* noticed them, so the
  * event ids that stop a re-notification outlive the incidents they describe. Runs inside the
@@ -30,7 +37,8 @@ export function applyRetention(db: DatabaseSync, days: number, now: string): { i
   stmt(db, 'DELETE FROM maintenances WHERE coalesce(scheduled_until, scheduled_for) < :cutoff AND last_seen_at < :cutoff AND status = \'completed\'').run({ cutoff });
   stmt(db, 'DELETE FROM component_intervals WHERE to_at IS NOT NULL AND to_at < ?').run(cutoff);
   const events = deleteOlder(db, 'events', 'rowid', 'detected_at', 'AND handled IS NOT NULL', cutoff);
-  const polls = deleteOlder(db, 'poll_log', 'id', 'at', '', cutoff);
+  const pollCutoff = new Date(Date.parse(now) - Math.min(days, POLL_LOG_DAYS) * DAY).toISOString();
+  const polls = deleteOlder(db, 'poll_log', 'id', 'at', '', pollCutoff);
   // Deleting from FTS5 only appends tombstones; 'optimize' merges the index segments so the
   // forgotten text really leaves the file and searches stop paying for it.
   if (old.length > 0) stmt(db, "INSERT INTO search_index (search_index) VALUES ('optimize')").run();

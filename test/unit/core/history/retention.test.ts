@@ -38,7 +38,8 @@ function seed(): void {
 describe('retention', () => {
   it('forgets closed incidents, past maintenances, handled events and polls older than the window, but never an ongoing incident', () => {
     seed();
-    expect(store.retention(90, NOW)).toEqual({ incidents: 1, events: 1, polls: 1 });
+    store.applyPoll(poll('2024-06-29T00:00:00.000Z', { snapshot: snapshot({ components: [component('api', 'operational')] }) }));
+    expect(store.retention(90, NOW)).toEqual({ incidents: 1, events: 1, polls: 2 });
 
     expect(store.getIncident('github', 'old')).toBeNull();
     expect(store.getIncident('github', 'stuck')?.incident.updates.map((u) => u.body)).toEqual(['Investigating the marmoset queue.']);
@@ -48,7 +49,8 @@ describe('retention', () => {
     // A notification that never went out is kept: dropping it would lose it silently.
     expect(store.pendingNotifications().map((e) => e.id)).toEqual(['old-pending', 'recent']);
     expect(count(store, "SELECT count(*) AS n FROM events WHERE id = 'old-handled'")).toBe(0);
-    expect(count(store, 'SELECT count(*) AS n FROM poll_log')).toBe(1);
+    // The poll log keeps a week, whatever the window: the June 1st poll is inside 90 days but gone.
+    expect(store.pollLog().map((p) => p.at)).toEqual(['2024-06-29T00:00:00.000Z']);
     // The January degraded interval closed on 2024-06-01, inside the window: kept for stats.
     expect(count(store, 'SELECT count(*) AS n FROM component_intervals')).toBe(2);
   });
@@ -65,6 +67,16 @@ describe('retention', () => {
     expect(count(store, 'SELECT count(*) AS n FROM search_index')).toBe(5);
     expect(() => store.get("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)")).not.toThrow();
     expect(store.get('PRAGMA integrity_check')).toEqual({ integrity_check: 'ok' });
+  });
+
+  it('keeps the poll log for a week even when the window is longer, and for the window when it is shorter', () => {
+    for (const at of ['2024-06-21T00:00:00.000Z', '2024-06-24T00:00:00.000Z', '2024-06-27T00:00:00.000Z']) {
+      store.applyPoll(poll(at, { snapshot: snapshot({ components: [component('api', 'operational')] }) }));
+    }
+    expect(store.retention(365, NOW).polls).toBe(1);
+    expect(store.pollLog().map((p) => p.at)).toEqual(['2024-06-27T00:00:00.000Z', '2024-06-24T00:00:00.000Z']);
+    expect(store.retention(5, NOW).polls).toBe(1);
+    expect(store.pollLog().map((p) => p.at)).toEqual(['2024-06-27T00:00:00.000Z']);
   });
 
   it('a second pass with the same window deletes nothing more', () => {
