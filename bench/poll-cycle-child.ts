@@ -4,6 +4,7 @@ import { Engine } from '../electron/core/engine/engine.ts';
 import { HistoryStore } from '../electron/core/history/index.ts';
 import { closeHttpAgents } from '../electron/core/polling/http.ts';
 import { settingsSchema, type WatchedVendor } from '../shared/contract/settings.ts';
+import { peakRssMb } from './peak-rss.ts';
 
 /**
  * One measured process of the poll-cycle benchmark (a process per run, so peak RSS and CPU are
@@ -24,7 +25,7 @@ import { settingsSchema, type WatchedVendor } from '../shared/contract/settings.
 export interface CycleFigures {
   wallMs: number;
   cpuMs: number;
-  /** process.resourceUsage().maxRSS: the high-water mark since this process started. */
+  /** The high-water mark of this process's own memory (peak-rss.ts). */
   maxRssMb: number;
   /** Requests (or vendor polls) whose outcome was the scenario's (200/ok, then 304/not_modified). */
   expected: number;
@@ -45,7 +46,7 @@ function since(cpu0: NodeJS.CpuUsage, t0: bigint, expected: number, events?: num
   const cpu = process.cpuUsage(cpu0);
   return {
     wallMs: Number(process.hrtime.bigint() - t0) / 1e6, cpuMs: (cpu.user + cpu.system) / 1000,
-    maxRssMb: process.resourceUsage().maxRSS / 1024, expected, ...(events !== undefined ? { events } : {}),
+    maxRssMb: peakRssMb(), expected, ...(events !== undefined ? { events } : {}),
   };
 }
 

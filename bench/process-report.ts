@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { peakRssMb } from './peak-rss.ts';
 
 /**
  * Preloaded (`node --import bench/process-report.ts …`) into a process the poll-cycle benchmark
@@ -16,7 +17,7 @@ const file = process.env.UPSTREAM_BENCH_REPORT;
 if (file) {
   process.once('exit', () => {
     const cpu = process.cpuUsage();
-    const figures: ProcessFigures = { cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, wallMs: performance.now() };
+    const figures: ProcessFigures = { cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: peakRssMb(), wallMs: performance.now() };
     writeFileSync(file, JSON.stringify(figures));
   });
 }
