@@ -5,7 +5,7 @@ import { parseFeedXml } from '../electron/core/feeds/feed/adapter.ts';
 import { replayVersions } from '../test/support/replay.ts';
 
 /**
- * The measured process of the soak benchmark. `engine HOME URL N`: one engine root over N feeds,
+ * The measured process of the soak benchmark. `engine HOME URL N [FIRST_CYCLE]`: one engine root over N feeds,
  * a simulated hour per cycle, one `runOnce` per cycle when the parent says `cycle`; reports CPU
  * and RSS after each. `parse`: the baseline, parsing in this process the documents that changed in
  * each cycle (the parent sends which versions), so "CPU per cycle" can be read against the work
@@ -13,11 +13,12 @@ import { replayVersions } from '../test/support/replay.ts';
  */
 export interface SoakCycle { cycle: number; cpuMs: number; rssMb: number; heapMb: number }
 
-const [mode, home, baseUrl, countArg] = process.argv.slice(2);
+const [mode, home, baseUrl, countArg, firstCycleArg] = process.argv.slice(2);
 const count = Number(countArg);
 const send = (msg: unknown): void => void process.send?.(msg);
 const START = Date.parse('2026-01-01T00:00:00.000Z');
-let cycle = 0;
+/** An engine that joins later starts its simulated clock at the hour it joins. */
+let cycle = Number(firstCycleArg ?? 0);
 
 function measure(fn: () => Promise<void> | void): Promise<SoakCycle> {
   return (async () => {
@@ -61,4 +62,4 @@ if (mode === 'engine') {
     });
   });
   send({ ready: true });
-} else throw new Error('usage: soak-child.ts engine HOME URL N | parse');
+} else throw new Error('usage: soak-child.ts engine HOME URL N [FIRST_CYCLE] | parse');

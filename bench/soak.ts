@@ -48,6 +48,17 @@ export async function benchSoak(opts: SoakOptions = {}): Promise<BenchSection> {
   const rand = prng(7);
   const engineCycles: SoakCycle[] = [];
   const parseCycles: SoakCycle[] = [];
+  const window = Math.max(10, Math.floor(cycles / 12));
+  // A second engine with no history joins for the last `window` cycles (after its own first
+  // read), polling the same feeds at the same moments, in alternating order: aged ÷ fresh at the
+  // same time is what a month of history costs, whatever the machine's speed did over the run.
+  const freshFrom = cycles - window - 1;
+  const freshCycles: SoakCycle[] = [];
+  let fresh: ReturnType<typeof child> | null = null;
+  const cycleOf = async (proc: ReturnType<typeof child>): Promise<SoakCycle> => {
+    proc.proc.send('cycle');
+    return ((await proc.next()) as { figures: SoakCycle }).figures;
+  };
   try {
     for (let c = 0; c < cycles; c++) {
       // The first cycle reads every feed; later, a tenth of them change before each poll.
@@ -57,22 +68,28 @@ export async function benchSoak(opts: SoakOptions = {}): Promise<BenchSection> {
         await server.next();
         for (const v of changed) at[v] = ((at[v] ?? 0) + 1) % versionsCount;
       }
-      engine.proc.send('cycle');
-      engineCycles.push(((await engine.next()) as { figures: SoakCycle }).figures);
+      if (c === freshFrom && freshFrom > 0) {
+        fresh = child('./soak-child.ts', ['engine', join(dir, 'fresh-home'), `http://127.0.0.1:${port}`, String(vendors), String(c)]);
+        await fresh.next();
+      }
+      if (fresh && c % 2 === 1) freshCycles.push(await cycleOf(fresh));
+      engineCycles.push(await cycleOf(engine));
+      if (fresh && c % 2 === 0) freshCycles.push(await cycleOf(fresh));
       parse.proc.send({ versions: changed.map((v) => at[v]!) });
       parseCycles.push(((await parse.next()) as { figures: SoakCycle }).figures);
       if (c % 60 === 0) process.stderr.write(`bench: soak cycle ${c}/${cycles}\n`);
     }
   } finally {
     engine.proc.send('stop');
+    fresh?.proc.send('stop');
     parse.proc.send('stop');
     server.proc.send('close');
     await new Promise((r) => setTimeout(r, 500));
     rmSync(dir, { recursive: true, force: true });
   }
   // Every cycle's figures, for a closer look than the two windows give.
-  if (process.env.UPSTREAM_BENCH_SOAK_SERIES) writeFileSync(process.env.UPSTREAM_BENCH_SOAK_SERIES, JSON.stringify({ engine: engineCycles, parse: parseCycles }));
-  const window = Math.max(10, Math.floor(cycles / 12));
+  if (process.env.UPSTREAM_BENCH_SOAK_SERIES) writeFileSync(process.env.UPSTREAM_BENCH_SOAK_SERIES, JSON.stringify({ engine: engineCycles, parse: parseCycles, fresh: freshCycles }));
+  const freshWindow = freshCycles.slice(1); // its first cycle is its first read
   const early = (list: SoakCycle[]): SoakCycle[] => list.slice(1, 1 + window); // cycle 0 is the first read
   const late = (list: SoakCycle[]): SoakCycle[] => list.slice(-window);
   const m = (list: SoakCycle[], k: keyof SoakCycle): number => median(list.map((x) => x[k]));
@@ -95,10 +112,12 @@ export async function benchSoak(opts: SoakOptions = {}): Promise<BenchSection> {
       [`first ${window} cycles after the first read`, fmt(m(early(engineCycles), 'cpuMs')), fmt(m(early(parseCycles), 'cpuMs')), `${fmt(startRatio, 2)}×`, fmt(m(early(engineCycles), 'rssMb'), 0), fmt(m(early(engineCycles), 'heapMb'), 0)],
       [`last ${window} cycles`, fmt(m(late(engineCycles), 'cpuMs')), fmt(m(late(parseCycles), 'cpuMs')), `${fmt(endRatio, 2)}×`, fmt(m(late(engineCycles), 'rssMb'), 0), fmt(m(late(engineCycles), 'heapMb'), 0)],
       ['change, end vs start', '', '', `${fmt((endRatio / startRatio - 1) * 100, 1)} %`, `${fmt((m(late(engineCycles), 'rssMb') / m(early(engineCycles), 'rssMb') - 1) * 100, 1)} %`, ''],
+      [`last ${freshWindow.length} cycles: this engine ÷ an engine with no history, same cycles, turns taken alternately`, `${fmt(m(late(engineCycles), 'cpuMs'))} ÷ ${fmt(m(freshWindow, 'cpuMs'))}`, '', `${fmt((m(late(engineCycles), 'cpuMs') / m(freshWindow, 'cpuMs') - 1) * 100, 1)} %`, `${fmt(m(late(engineCycles), 'rssMb'), 0)} ÷ ${fmt(m(freshWindow, 'rssMb'), 0)}`, ''],
       ['trend over the month (least-squares line through every cycle, its end vs its start)', `${fmt(cpuFrom)} → ${fmt(cpuTo)}`, `${fmt(parseFrom)} → ${fmt(parseTo)}`, `${fmt((trendRatio - 1) * 100, 1)} %`, `${fmt((rssTo / rssFrom - 1) * 100, 1)} %`, ''],
     ],
     notes: [
       `Cycle 0 (every feed read for the first time) took ${fmt(engineCycles[0]!.cpuMs, 0)} ms of engine CPU; it is left out of both windows and of the trend. Medians per window. Goal: RSS and CPU per cycle (relative to parse-only) flat within 10 %.`,
+      'The windows and the trend are read against parse-only, measured between the engine\'s turns; on this shared 2-core machine both drift by ±20 % over a run, not always together. The fresh-engine row compares two engines at the same moments, so drift cancels: it is the figure that says whether a month of history makes a cycle dearer.',
       'Each cycle is Upstream\'s runOnce: conditional GET of every feed (90 % answer 304), parse of the changed ones, diff, one SQLite transaction per poll, notification planning (the sink shows nothing). Retention runs hourly as in the app.',
     ],
   };
