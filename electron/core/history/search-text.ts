@@ -8,8 +8,13 @@
 
 const WORD = /[\p{L}\p{N}_]+/gu;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower case, accents removed: how the index (unicode61, remove_diacritics 2) compares words. */
 export function fold(text: string): string {
+  // Most words are ASCII, which has no accents to remove: a search folds every word of 200
+  // candidate texts, and the normalisation was most of that.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
@@ -35,14 +40,15 @@ export function queryTerms(query: string): QueryTerms {
 interface Token {
   start: number;
   end: number;
-  matched: boolean;
+  /** The word folded, when it matched a query word (score counts per query word). */
+  folded: string | null;
 }
 
 function tokens(text: string, terms: QueryTerms): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const folded = fold(m[0]);
-    out.push({ start: m.index, end: m.index + m[0].length, matched: terms.prefixes.some((p) => folded.startsWith(p)) });
+    out.push({ start: m.index, end: m.index + m[0].length, folded: terms.prefixes.some((p) => folded.startsWith(p)) ? folded : null });
   }
   return out;
 }
@@ -58,7 +64,7 @@ export function score(text: string, field: string, terms: QueryTerms, averageLen
   let total = 0;
   for (const prefix of terms.prefixes) {
     let tf = 0;
-    for (const t of toks) if (t.matched && fold(text.slice(t.start, t.end)).startsWith(prefix)) tf++;
+    for (const t of toks) if (t.folded?.startsWith(prefix)) tf++;
     total += (tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * length) / Math.max(1, averageLength)));
   }
   return field === 'title' ? total * 2 : total;
@@ -76,7 +82,7 @@ export function wordCount(text: string): number {
 export function snippet(text: string, terms: QueryTerms, size = 16): string {
   const toks = tokens(text, terms);
   if (toks.length === 0) return text.slice(0, 200);
-  const first = Math.max(0, toks.findIndex((t) => t.matched));
+  const first = Math.max(0, toks.findIndex((t) => t.folded !== null));
   let from = Math.max(0, first - Math.floor(size / 4));
   const to = Math.min(toks.length, from + size);
   from = Math.max(0, to - size);
@@ -87,7 +93,7 @@ export function snippet(text: string, terms: QueryTerms, size = 16): string {
   for (let i = from; i < to; i++) {
     const t = toks[i]!;
     out += text.slice(cursor, t.start);
-    out += t.matched ? `«${text.slice(t.start, t.end)}»` : text.slice(t.start, t.end);
+    out += t.folded !== null ? `«${text.slice(t.start, t.end)}»` : text.slice(t.start, t.end);
     cursor = t.end;
   }
   out += text.slice(cursor, endAt);
