@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -149,6 +149,18 @@ export async function benchPerProcess(vendors = 200, runs = 3): Promise<BenchSec
   }
 }
 
+/** Peak RSS of a process that only loads the engine, and of one that loads a tiny .ts file. */
+async function rssFloors(dir: string): Promise<{ engine: number; tiny: number }> {
+  const report = join(dir, 'figures.json');
+  const tiny = join(dir, 'tiny.ts');
+  writeFileSync(tiny, 'export const tiny: number = 1;\n');
+  const peak = async (file: string): Promise<number> => {
+    await runProcess([file], report); // fills Node's compile cache, as a second start finds it
+    return (await runProcess([file], report)).figures.maxRssMb;
+  };
+  return { engine: await peak(here('./import-engine.ts')), tiny: await peak(tiny) };
+}
+
 function only<P extends ChildMessage['phase']>(run: ChildRun, phase: P): Extract<ChildMessage, { phase: P }> | undefined {
   return run.messages.find((m): m is Extract<ChildMessage, { phase: P }> => m.phase === phase);
 }
@@ -179,7 +191,9 @@ export async function benchPollCycle(opts: PollCycleOptions = {}): Promise<Bench
   const ratio = (a: number, b: number): string => `${fmt(a / b, 1)}×`;
   const firstRuns: { vendors: number; polled: CycleFigures; done?: CycleFigures }[] = [];
   let processSection: BenchSection | undefined;
+  let floors = { engine: 0, tiny: 0 };
   try {
+    floors = await rssFloors(home());
     processSection = await perProcess(server.url, Math.min(processVendors, vendors), processRuns, home());
     for (const c of concurrencies) {
       const base = only(await runChild(['undici', String(c), server.url, String(vendors)], deliveryCapMs), 'cycles')?.figures ?? [];
@@ -227,7 +241,7 @@ export async function benchPollCycle(opts: PollCycleOptions = {}): Promise<Bench
       `Each of the ${vendors.toLocaleString('en-US')} routes serves the real GitHub history.atom capture (97 KB, 25 entries) with its own ETag, from a node:http server in a separate process. Every run is a fresh child process with a fresh history database; the notification sink shows nothing. One run per row (a first cycle can only be measured once per process).`,
       '"all 200" is the first cycle: every feed is new (first read, summarised rather than notified one by one). The poll phase ends when the last vendor\'s poll is committed; the rest of runOnce is notification delivery for the whole cycle.',
       `"all 304" (steady state) is measured in a fresh process on a history warmed up by another one (warm-up cycles adding ${warmBatch} vendors at a time): one quiet cycle, then the measured one; its peak RSS is that process's own, as a daemon's after its first day. The baseline's 304 row comes after its 200 cycle in one process, so its peak includes that cycle.`,
-      'Every measured process runs the TypeScript sources directly (the app runs a bundle), so each RSS figure includes Node\'s type stripper and the modules as loaded from source: ≈110 MB after importing the engine alone, against ≈60 MB for a process that imports one tiny .ts file.',
+      `Every measured process runs the TypeScript sources directly (the app runs a bundle), so each RSS figure includes Node's type stripper and the modules as loaded from source: ${fmt(floors.engine, 0)} MB peak for a process that only imports the engine, against ${fmt(floors.tiny, 0)} MB for one that imports one tiny .ts file (measured in this run, started the same way).`,
       `First-cycle delivery vs vendor count (concurrency 6): ${growth.join('; ')}. Delivery is stopped after ${s(deliveryCapMs)} s to keep the run short.`,
     ],
   };
