@@ -9,6 +9,7 @@ import { openUpstream, type Upstream, type UpstreamOptions } from '../core/upstr
 import type { DesktopShell, WindowHandle } from './facade.ts';
 import { createIpcBridge } from './ipc/bridge.ts';
 import { linuxAutostartEnabled, setLinuxAutostart } from './lifecycle/autostart.ts';
+import { leanRelaunchArgs } from './lifecycle/lean-start.ts';
 import { routeForNotification } from './notifications/route.ts';
 import { trayMenu, type MenuAction } from './tray/menu.ts';
 import { trayView } from './tray/state.ts';
@@ -42,9 +43,17 @@ export interface Desktop {
  * The desktop app's wiring, through the facade only: one engine root, a tray that mirrors its
  * state, a popover and a main window loading the renderer, native notifications that open what
  * they are about, IPC to the renderer, sleep and wake, launch at login, and a quit that lets the
- * poll in flight commit. Returns null when another instance already runs (that one shows itself).
+ * poll in flight commit. Returns null when another instance already runs (that one shows itself),
+ * or when this one was started without the engine's V8 settings and starts again with them.
  */
 export async function startDesktop(shell: DesktopShell, options: DesktopOptions = {}): Promise<Desktop | null> {
+  // Before the single-instance lock: the relaunched process takes it (or, a second launch, tells
+  // the running instance to show itself).
+  const relaunch = leanRelaunchArgs(shell.argv);
+  if (relaunch) {
+    shell.relaunch(relaunch);
+    return null;
+  }
   if (!shell.requestSingleInstanceLock()) {
     shell.quit();
     return null;

@@ -120,6 +120,11 @@ export function electronShell(): DesktopShell {
     homeDir: app.getPath('home'),
     env: process.env,
     userDataDir: app.getPath('userData'),
+    argv: process.argv,
+    relaunch: (args) => {
+      app.relaunch({ args });
+      app.exit(0);
+    },
     requestSingleInstanceLock: () => app.requestSingleInstanceLock(),
     onSecondInstance: (listener) => void app.on('second-instance', listener),
     whenReady: () => app.whenReady(),

@@ -66,6 +66,10 @@ export interface DesktopShell {
   env: Readonly<Record<string, string | undefined>>;
   /** app.getPath('userData'): the folder with config.json and history.db (shared with the CLI). */
   userDataDir: string;
+  /** This process's command line (process.argv: the executable first). */
+  argv: readonly string[];
+  /** Start the app again with these arguments (the executable's own excluded), and exit this process. */
+  relaunch(args: string[]): void;
   /** False when another instance already runs: quit, that one shows its window. */
   requestSingleInstanceLock(): boolean;
   onSecondInstance(listener: () => void): void;

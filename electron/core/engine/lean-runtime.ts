@@ -1,7 +1,8 @@
 /**
  * How a process that hosts the engine is started, in one place: the `upstream` command's shebang,
- * `npm start`, Electron's command line (start.ts, the Linux desktop entries, the autostart entry)
- * and the benchmarks' measured processes all read it, and a test checks the shebang against it.
+ * `npm start`, Electron's command line (start.ts, the Linux desktop entries, the login items, and
+ * a relaunch when the app was opened without it: electron/main/lifecycle/lean-start.ts) and the
+ * benchmarks' measured processes all read it, and a test checks the shebang against it.
  *
  * Why: V8 sizes its young generation for throughput, and under the engine's allocation rate
  * Node 24 grows it to 128 MB that stay resident. With 4 MB semi-spaces a first read of 1,000 feeds

@@ -176,6 +176,16 @@ describe('single instance and quitting', () => {
     expect(shell.windows).toEqual([]);
   });
 
+  it('started without the engine\'s V8 settings (opened from a file manager), starts again once with them, keeping its arguments', async () => {
+    const { home } = await makeHome([]);
+    const shell = fakeShell({ userDataDir: home, argv: ['/Applications/Upstream.app/Contents/MacOS/Upstream', '--hidden'] });
+    expect(await startDesktop(shell)).toBeNull();
+    expect(shell.relaunches).toEqual([['--hidden', '--js-flags=--max-semi-space-size=4']]);
+    // Nothing of the app ran in the process that relaunched: no lock taken, no window, no tray.
+    expect(shell.windows).toEqual([]);
+    expect(shell.tray.image).toBe('');
+  });
+
   it('holds the quit until the engine has stopped and closed its history, then quits', async () => {
     const { home } = await makeHome([]);
     const shell = fakeShell({ userDataDir: home });

@@ -23,6 +23,8 @@ export interface FakeShell extends DesktopShell {
   opened: string[];
   quits: number;
   loginItem: boolean;
+  /** Arguments of each relaunch asked for. */
+  relaunches: string[][];
   call(frame: { url: string; isMainFrame: boolean } | null, channel: unknown, payload: unknown): Promise<unknown>;
   /** A page asking to open an app address in a new window (the popover's "Open Upstream"). */
   openAppLink(route: string): void;
@@ -35,7 +37,7 @@ export interface FakeShell extends DesktopShell {
  * The facade, faked: what cannot run here is Electron itself, so the desktop logic (app.ts) runs
  * for real against this recorder. Platform, home and user-data folders are the test's.
  */
-export function fakeShell(opts: { platform?: NodeJS.Platform; userDataDir: string; lock?: boolean; home?: string }): FakeShell {
+export function fakeShell(opts: { platform?: NodeJS.Platform; userDataDir: string; lock?: boolean; home?: string; argv?: string[] }): FakeShell {
   const handlers: { call?: FakeShell['call']; appLink?: (route: string) => void } = {};
   const power = new Map<string, () => void>();
   const quitListeners: ((hold: () => void) => void)[] = [];
@@ -53,6 +55,10 @@ export function fakeShell(opts: { platform?: NodeJS.Platform; userDataDir: strin
     opened: [],
     quits: 0,
     loginItem: false,
+    // Started as the package's desktop entry starts it, unless a test says otherwise.
+    argv: opts.argv ?? ['/opt/Upstream/upstream', '--js-flags=--max-semi-space-size=4'],
+    relaunches: [],
+    relaunch: (args) => void shell.relaunches.push(args),
     requestSingleInstanceLock: () => opts.lock ?? true,
     onSecondInstance: (l) => void second.push(l),
     whenReady: async () => undefined,
