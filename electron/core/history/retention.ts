@@ -13,9 +13,9 @@ export const POLL_LOG_DAYS = 7;
 
 /**
  * Delete history older than `days`: closed incidents (with their updates and search entries),
- * past maintenances, events and closed component intervals; the poll log after POLL_LOG_DAYS. Kept whatever their
- * age: ongoing incidents (still news) and anything the vendor's feed still lists (deleting it
- * would only have the next poll write it again). Events go by when *we* noticed them, so the
+ * past maintenances, events and closed component intervals; the poll log after POLL_LOG_DAYS.
+ * Kept whatever their age: ongoing incidents (still news) and anything the vendor's feed still
+ * lists (deleting it would only have the next poll write it again). Events go by when *we* noticed them, so the
  * event ids that stop a re-notification outlive the incidents they describe. Runs inside the
  * caller's transaction.
  */
