@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -8,7 +7,8 @@ import { defineConfig } from 'vite';
  * the same files load from http://127.0.0.1 and from Electron's app:// protocol.
  */
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  // This folder, whatever the working directory (Vite gives a config its own import.meta.dirname).
+  root: import.meta.dirname,
   base: './',
   plugins: [react()],
   build: {

@@ -1,23 +1,23 @@
-import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import type { ApiFailure, ApiResult } from '../../../shared/contract/result.ts';
 import { fail, ok } from '../../../shared/contract/result.ts';
 import type { Settings, WatchedVendor, WatchlistExport } from '../../../shared/contract/settings.ts';
-import { emptySettings, settingsSchema } from '../../../shared/contract/settings.ts';
+import { emptySettings } from '../../../shared/contract/settings.ts';
 import type { VendorSource } from '../../../shared/model/index.ts';
 import { DEFAULT_WATCHLIST, findCatalogEntry } from '../catalog/index.ts';
 import type { AtomicWriteOps } from './atomic-write.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { salvageSettings } from './salvage.ts';
+import { keepBrokenCopy } from './broken-copy.ts';
+import { checkSettings, readSettingsText, summariseProblems } from './settings-text.ts';
 import type { ImportReport } from './watchlist.ts';
 import {
-  addToWatchlist, exportWatchlist, importWatchlist, removeFromWatchlist, resolveSource, toWatched, vendorProblem,
+  addToWatchlist, exportWatchlist, importWatchlist, removeFromWatchlist, resolveSource, toWatched,
 } from './watchlist.ts';
 
 /** conf / electron-store keep their document at `<cwd>/config.json`; so do we, so either can read it. */
 export const SETTINGS_FILE = 'config.json';
-const SHOWN_PROBLEMS = 3;
 
 /** How a load went. `message` is for a person (a notification, a CLI line); null when all was well. */
 export interface LoadResult {
@@ -140,15 +140,9 @@ export class SettingsStore {
       const problem = `could not read ${this.path} (${code ?? String(error)})`;
       return { settings: structuredClone(settings), problems: [problem], message: `Settings: ${problem}; using defaults for this session.`, backupPath: null, source: 'defaults' };
     }
-    let raw: unknown;
     this.#lastText = bytes.toString('utf8');
-    try {
-      raw = JSON.parse(this.#lastText.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      return this.#recoverFrom(bytes, `is not valid JSON (${(error as Error).message})`);
-    }
-    const salvaged = salvageSettings(raw);
-    if (!salvaged) return this.#recoverFrom(bytes, 'does not hold a settings object');
+    const salvaged = readSettingsText(this.#lastText);
+    if (!salvaged.ok) return this.#recoverFrom(bytes, salvaged.problem);
     this.#settings = salvaged.settings;
     if (salvaged.problems.length === 0) {
       this.#diskIsGood = true;
@@ -158,7 +152,7 @@ export class SettingsStore {
     await this.#write(salvaged.settings).catch(() => undefined);
     const n = salvaged.problems.length;
     const message = `Settings file ${this.path} had ${n} invalid ${n === 1 ? 'entry' : 'entries'}: `
-      + `${summarise(salvaged.problems)}. Nothing else is lost`
+      + `${summariseProblems(salvaged.problems)}. Nothing else is lost`
       + (backupPath ? `; the original file was kept as ${basename(backupPath)}.` : '.');
     return { settings: structuredClone(salvaged.settings), problems: salvaged.problems, message, backupPath, source: 'repaired' };
   }
@@ -198,31 +192,19 @@ export class SettingsStore {
 
   /** Validate a change and write it; the caller holds the lock. */
   async #applyAndWrite(mutator: SettingsMutator): Promise<ApiResult<Settings>> {
-    {
-      const draft = this.settings;
-      const returned = mutator(draft);
-      if (returned && 'ok' in returned) return returned;
-      const changed = returned ?? draft;
-      const parsed = settingsSchema.safeParse(changed);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return fail('invalid_request', `Settings not saved: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}.`);
-      }
-      const ids = new Set<string>();
-      for (const vendor of parsed.data.watchlist) {
-        const problem = vendorProblem(vendor) ?? (ids.has(vendor.id) ? `"${vendor.id}" is listed twice` : undefined);
-        if (problem) return fail('invalid_request', `Settings not saved: ${vendor.name}: ${problem}.`);
-        ids.add(vendor.id);
-      }
-      try {
-        await this.#write(parsed.data);
-      } catch (error) {
-        return fail('unavailable', `Settings not saved: could not write ${this.path} (${(error as Error).message}).`);
-      }
-      this.#settings = parsed.data;
-      this.#emit({ type: 'changed', settings: parsed.data, origin: 'this-process' });
-      return ok(structuredClone(parsed.data));
+    const draft = this.settings;
+    const returned = mutator(draft);
+    if (returned && 'ok' in returned) return returned;
+    const checked = checkSettings(returned ?? draft);
+    if (!checked.ok) return checked;
+    try {
+      await this.#write(checked.value);
+    } catch (error) {
+      return fail('unavailable', `Settings not saved: could not write ${this.path} (${(error as Error).message}).`);
     }
+    this.#settings = checked.value;
+    this.#emit({ type: 'changed', settings: checked.value, origin: 'this-process' });
+    return ok(structuredClone(checked.value));
   }
 
   /**
@@ -285,17 +267,9 @@ export class SettingsStore {
     }
     if (text === this.#lastText) return 'same';
     if (text === this.#refusedText) return 'refused';
-    let raw: unknown;
-    let problem: string | null = null;
-    try {
-      raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      problem = `is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ')})`;
-    }
-    const salvaged = problem === null ? salvageSettings(raw) : null;
-    if (problem === null && !salvaged) problem = 'does not hold a settings object';
-    else if (salvaged && salvaged.problems.length > 0) problem = `has ${summarise(salvaged.problems)}`;
-    if (problem !== null || !salvaged) {
+    const salvaged = readSettingsText(text);
+    const problem = !salvaged.ok ? salvaged.problem : salvaged.problems.length > 0 ? `has ${summariseProblems(salvaged.problems)}` : null;
+    if (!salvaged.ok || problem !== null) {
       this.#refusedText = text;
       this.#emit({ type: 'refused', message: `Settings file ${this.path} was changed but ${problem}. The change was not applied; the previous settings stay in force until the file is fixed.` });
       return 'refused';
@@ -386,27 +360,13 @@ export class SettingsStore {
   }
 
   async #readPreviousCopy(): Promise<Settings | undefined> {
-    try {
-      const salvaged = salvageSettings(JSON.parse((await readFile(this.backupPath, 'utf8')).replace(/^\uFEFF/, '')));
-      return salvaged && salvaged.problems.length === 0 ? salvaged.settings : undefined;
-    } catch {
-      return undefined;
-    }
+    const text = await readFile(this.backupPath, 'utf8').catch(() => null);
+    const salvaged = text === null ? null : readSettingsText(text);
+    return salvaged?.ok && salvaged.problems.length === 0 ? salvaged.settings : undefined;
   }
 
-  /** Copies the original bytes to `config.json.corrupt-<time>` (never overwriting an earlier one). */
-  async #keepBroken(bytes: Buffer): Promise<string | null> {
-    const stamp = this.#nowIso().replace(/[:.]/g, '-');
-    for (let n = 0; n < 100; n++) {
-      const candidate = `${this.path}.corrupt-${stamp}${n === 0 ? '' : `-${n}`}`;
-      try {
-        await writeFile(candidate, bytes, { flag: 'wx' });
-        return candidate;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return null;
-      }
-    }
-    return null;
+  #keepBroken(bytes: Buffer): Promise<string | null> {
+    return keepBrokenCopy(this.path, bytes, this.#nowIso());
   }
 
   async #write(settings: Settings): Promise<void> {
@@ -420,9 +380,4 @@ export class SettingsStore {
     this.#refusedText = null;
     this.#diskIsGood = true;
   }
-}
-
-function summarise(problems: readonly string[]): string {
-  const shown = problems.slice(0, SHOWN_PROBLEMS).join('; ');
-  return problems.length > SHOWN_PROBLEMS ? `${shown}; and ${problems.length - SHOWN_PROBLEMS} more` : shown;
 }
