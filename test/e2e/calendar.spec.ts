@@ -6,7 +6,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { file, startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { expectAccessible } from './support/a11y.ts';
-import { homeWith, startServe, type Served } from './support/serve.ts';
+import { homeWith, serveDemoForTheseTests, startServe, type Served } from './support/serve.ts';
 import { shoot } from './support/shots.ts';
 
 /*
@@ -197,21 +197,13 @@ test.describe('on real history feeds', () => {
 });
 
 test.describe('live, on the built-in demo', () => {
-  let served: Served;
-
-  test.beforeAll(async () => {
-    // Four times real time: the window runs from 22.5 s to 52.5 s after start instead of 90 s to 210 s.
-    served = await startServe({ args: ['--demo'], env: { UPSTREAM_DEMO_SPEED: '4' } });
-  });
-
-  test.afterAll(async () => {
-    await served?.stop();
-  });
+  // Four times real time: the window runs from 22.5 s to 52.5 s after start instead of 90 s to 210 s.
+  const demo = serveDemoForTheseTests(4);
 
   test('a maintenance goes Scheduled → In progress → Completed on screen, highlighted while it runs', async ({ page }) => {
     test.setTimeout(360_000);
     const title = 'Reporting API database upgrade';
-    await openCalendar(page, served);
+    await openCalendar(page, demo());
     const refresh = page.getByRole('button', { name: 'Refresh all' });
     await refresh.click();
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));

@@ -6,7 +6,7 @@ import { file, startFixtureServer, type FixtureServer } from '../support/fixture
 import { feedVendor } from '../support/home.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { expectAccessible } from './support/a11y.ts';
-import { homeWith, startServe, type Served } from './support/serve.ts';
+import { homeWith, serveDemoForTheseTests, startServe, type Served } from './support/serve.ts';
 import { shoot } from './support/shots.ts';
 
 /*
@@ -149,17 +149,11 @@ test('reliability: every vendor at a glance, then one vendor\'s figures and char
 });
 
 test.describe('the demo: impacts and time in each status', () => {
-  let demo: Served;
-  test.beforeAll(async () => {
-    demo = await startServe({ args: ['--demo'], env: { UPSTREAM_DEMO_SPEED: '40' } });
-  });
-  test.afterAll(async () => {
-    await demo?.stop();
-  });
+  const demo = serveDemoForTheseTests(40);
 
   test('filters ninety days of incidents by impact, and shows the component time the checks observed', async ({ page }) => {
-    await page.goto(demo.url);
-    await page.goto(`${demo.origin}/#/history?vendor=skyline`);
+    await page.goto(demo().url);
+    await page.goto(`${demo().origin}/#/history?vendor=skyline`);
     const results = page.getByRole('region', { name: 'Incidents' });
     const stats = page.getByRole('region', { name: 'Reliability' });
     // The live incident and maintenance move components through degraded and maintenance within seconds.

@@ -6,7 +6,7 @@ import { file, startFixtureServer, type FixtureServer } from '../support/fixture
 import { feedVendor } from '../support/home.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { expectAccessible } from './support/a11y.ts';
-import { homeWith, startServe, type Served } from './support/serve.ts';
+import { homeWith, serveDemoForTheseTests, startServe, type Served } from './support/serve.ts';
 import { shoot } from './support/shots.ts';
 
 /** axe and, when named, a screenshot in the light and the dark scheme. */
@@ -26,17 +26,11 @@ async function openPostmortems(page: Page, served: Served): Promise<void> {
 }
 
 test.describe('the demo\'s postmortems: markdown, structured and narrative', () => {
-  let served: Served;
   // The live story (5 min at speed 1) ends with its postmortem after 225 s; at 40x, in under 6 s.
-  test.beforeAll(async () => {
-    served = await startServe({ args: ['--demo'], env: { UPSTREAM_DEMO_SPEED: '40' } });
-  });
-  test.afterAll(async () => {
-    await served?.stop();
-  });
+  const demo = serveDemoForTheseTests(40);
 
   test('lists every postmortem newest first with a plain excerpt, searches them, and opens one', async ({ page }) => {
-    await openPostmortems(page, served);
+    await openPostmortems(page, demo());
     const list = page.getByRole('list', { name: 'Reading list' });
     const live = list.getByRole('article', { name: 'Elevated decline rate for card payments' });
     // Ask for a check, as a person would, until the live incident's postmortem is out.

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { test } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,5 +70,24 @@ export async function startServe(opts: { home?: string; args?: string[]; env?: R
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     }),
+  };
+}
+
+/**
+ * `upstream serve --demo` for the tests of the describe block that calls it: started before them,
+ * stopped after. `speed` runs the demo's story that many times faster than real time. Returns a
+ * getter (the server exists only once the block's tests run).
+ */
+export function serveDemoForTheseTests(speed: number): () => Served {
+  let served: Served | undefined;
+  test.beforeAll(async () => {
+    served = await startServe({ args: ['--demo'], env: { UPSTREAM_DEMO_SPEED: String(speed) } });
+  });
+  test.afterAll(async () => {
+    await served?.stop();
+  });
+  return () => {
+    if (!served) throw new Error('the demo server is not running: call serveDemoForTheseTests inside test.describe');
+    return served;
   };
 }
